@@ -1,0 +1,181 @@
+package org.casie.examples;
+
+import org.casie.corpus.ArgumentMention;
+import org.casie.corpus.EventMention;
+import org.casie.corpus.Role;
+import org.casie.corpus.Subtype;
+import org.casie.text.TokenTable;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Trigger-conditioned argument sequences: for each event, its sentence (plus context) with the trigger
+ * marked, the distance of every token to it (in tokens and along the dependency tree) and the subtype as
+ * extra dense features; BIO labels over the 26 roles and the entity type on argument tokens.
+ */
+public final class ArgumentExamples {
+
+    public static final BioLabels LABELS = new BioLabels(Arrays.stream(Role.values()).map(Role::label).toList());
+
+    private static final int SUBTYPES = Subtype.values().length;
+    private static final int DISTANCE_BUCKETS = 11;
+    private static final int TREE_BUCKETS = 5;
+    /** trigger B/I, other trigger, subtype one-hot, token distance, tree distance, same sentence. */
+    public static final int EXTRA = 2 + 1 + SUBTYPES + DISTANCE_BUCKETS + TREE_BUCKETS + 1;
+
+    private final FeatureSpace features;
+    private final List<String> entityTypes;
+    private final int context;
+    private final int maxTokens;
+
+    public ArgumentExamples(FeatureSpace features, List<String> entityTypes, int context, int maxTokens) {
+        this.features = features;
+        this.entityTypes = List.copyOf(entityTypes);
+        this.context = context;
+        this.maxTokens = maxTokens;
+    }
+
+    public List<String> entityTypes() {
+        return entityTypes;
+    }
+
+    public ArgumentQuery query(TokenTable tokens, TokenSpan trigger, Subtype subtype, List<TokenSpan> allTriggers) {
+        Window w = Window.aroundSentence(tokens, tokens.sentence(trigger.begin()), context, maxTokens);
+        if (!w.contains(trigger)) {
+            int from = Math.max(0, Math.min(w.from(), trigger.begin()));
+            w = new Window(from, Math.max(w.to(), trigger.end()), w.focusFrom(), w.focusTo());
+        }
+        Window window = w;
+        List<TokenSpan> others = allTriggers.stream()
+                .filter(t -> !t.equals(trigger) && window.contains(t)).toList();
+        return new ArgumentQuery(trigger, subtype, window, others);
+    }
+
+    public SequenceFeatures encode(TokenTable tokens, ArgumentQuery q) {
+        Window w = q.window();
+        SequenceFeatures base = features.encode(tokens, w.from(), w.to(), EXTRA);
+        int at = features.denseSize();
+        int[] tree = treeDistances(tokens, w, q.trigger());
+        int triggerSentence = tokens.sentence(q.trigger().begin());
+        for (int t = 0; t < w.length(); t++) {
+            int i = w.from() + t;
+            float[] d = base.dense()[t];
+            if (i == q.trigger().begin()) d[at] = 1;
+            else if (i > q.trigger().begin() && i < q.trigger().end()) d[at + 1] = 1;
+            for (TokenSpan other : q.otherTriggers()) {
+                if (i >= other.begin() && i < other.end()) d[at + 2] = 1;
+            }
+            d[at + 3 + q.subtype().ordinal()] = 1;
+            d[at + 3 + SUBTYPES + distanceBucket(i, q.trigger())] = 1;
+            d[at + 3 + SUBTYPES + DISTANCE_BUCKETS + Math.min(tree[t], TREE_BUCKETS - 1)] = 1;
+            d[at + 3 + SUBTYPES + DISTANCE_BUCKETS + TREE_BUCKETS] = tokens.sentence(i) == triggerSentence ? 1 : 0;
+        }
+        return base;
+    }
+
+    /** 0 inside the trigger; 1-5 before it (1, 2, 3-4, 5-9, 10+ tokens); 6-10 after it, likewise. */
+    static int distanceBucket(int i, TokenSpan trigger) {
+        if (i >= trigger.begin() && i < trigger.end()) {
+            return 0;
+        }
+        int d = i < trigger.begin() ? trigger.begin() - i : i - trigger.end() + 1;
+        int bucket = d == 1 ? 0 : d == 2 ? 1 : d <= 4 ? 2 : d <= 9 ? 3 : 4;
+        return (i < trigger.begin() ? 1 : 6) + bucket;
+    }
+
+    /** Edges from the trigger along the (undirected) dependency tree; unreachable tokens get the last bucket. */
+    static int[] treeDistances(TokenTable tokens, Window w, TokenSpan trigger) {
+        int n = w.length();
+        int[] dist = new int[n];
+        Arrays.fill(dist, Integer.MAX_VALUE);
+        List<List<Integer>> adjacent = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            adjacent.add(new ArrayList<>());
+        }
+        for (int t = 0; t < n; t++) {
+            int h = tokens.head(w.from() + t) - w.from();
+            if (h >= 0 && h < n) {
+                adjacent.get(t).add(h);
+                adjacent.get(h).add(t);
+            }
+        }
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int i = trigger.begin(); i < trigger.end(); i++) {
+            dist[i - w.from()] = 0;
+            queue.add(i - w.from());
+        }
+        while (!queue.isEmpty()) {
+            int t = queue.poll();
+            for (int u : adjacent.get(t)) {
+                if (dist[u] == Integer.MAX_VALUE) {
+                    dist[u] = dist[t] + 1;
+                    queue.add(u);
+                }
+            }
+        }
+        return dist;
+    }
+
+    /** One labelled sequence per gold event whose trigger aligns with tokens. */
+    public List<TaggingExample> labeled(AnnotatedText text, AlignmentStats stats) {
+        TokenTable tokens = text.tokens();
+        List<EventMention> events = text.document().events().toList();
+        List<TokenSpan> triggers = new ArrayList<>();
+        for (EventMention e : events) {
+            SpanAligner.toTokens(tokens, e.trigger()).ifPresent(a -> triggers.add(a.tokens()));
+        }
+        List<TaggingExample> out = new ArrayList<>();
+        for (EventMention e : events) {
+            var trigger = SpanAligner.toTokens(tokens, e.trigger());
+            if (trigger.isEmpty()) {
+                continue;
+            }
+            ArgumentQuery q = query(tokens, trigger.get().tokens(), e.subtype(), triggers);
+            out.add(new TaggingExample(encode(tokens, q), labels(tokens, q, e.arguments(), stats)));
+        }
+        return out;
+    }
+
+    private int[][] labels(TokenTable tokens, ArgumentQuery q, List<ArgumentMention> arguments, AlignmentStats stats) {
+        Window w = q.window();
+        List<ArgumentMention> sorted = new ArrayList<>(arguments);
+        sorted.sort(Comparator.comparingInt((ArgumentMention a) -> -a.span().length()));
+        List<TokenSpan> spans = new ArrayList<>();
+        List<Integer> roles = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        for (ArgumentMention a : sorted) {
+            var aligned = SpanAligner.toTokens(tokens, a.span());
+            if (aligned.isEmpty()) {
+                stats.countDropped();
+                continue;
+            }
+            TokenSpan span = aligned.get().tokens();
+            if (!w.contains(span)) {
+                stats.countOutsideWindow();
+                continue;
+            }
+            stats.countAligned(aligned.get().widened());
+            spans.add(new TokenSpan(span.begin() - w.from(), span.end() - w.from()));
+            roles.add(a.role().ordinal());
+            types.add(entityTypes.indexOf(a.entityType()));
+        }
+        int[] bio = LABELS.encode(w.length(), spans, roles);
+        int[] type = new int[w.length()];
+        Arrays.fill(type, -1);
+        for (int s = 0; s < spans.size(); s++) {
+            TokenSpan span = spans.get(s);
+            if (bio[span.begin()] != LABELS.begin(roles.get(s))) {
+                stats.countOverlapping();
+                continue;
+            }
+            for (int i = span.begin(); i < span.end(); i++) {
+                type[i] = types.get(s);
+            }
+        }
+        return new int[][] {bio, type};
+    }
+}

@@ -1,0 +1,79 @@
+package org.casie.model;
+
+import org.casie.corpus.Role;
+import org.casie.examples.ArgumentExamples;
+import org.casie.examples.ArgumentQuery;
+import org.casie.examples.BioDecoder;
+import org.casie.examples.LabeledSpan;
+import org.casie.examples.RoleConstraints;
+import org.casie.examples.SequenceFeatures;
+import org.casie.examples.TokenSpan;
+import org.casie.text.TokenTable;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds the arguments of each trigger: role spans (only roles its subtype takes) and their entity types. */
+public final class ArgumentTagger {
+
+    private static final BioDecoder DECODER = new BioDecoder(ArgumentExamples.LABELS);
+
+    private final ComputationGraph net;
+    private final ArgumentExamples examples;
+    private final RoleConstraints constraints;
+    private final int batchSize;
+
+    public ArgumentTagger(ComputationGraph net, ArgumentExamples examples, RoleConstraints constraints, int batchSize) {
+        this.net = net;
+        this.examples = examples;
+        this.constraints = constraints;
+        this.batchSize = batchSize;
+    }
+
+    public static List<HeadSpec> heads(int entityTypes) {
+        return List.of(new HeadSpec("role", ArgumentExamples.LABELS.size()), new HeadSpec("entityType", entityTypes));
+    }
+
+    public List<String> entityTypes() {
+        return examples.entityTypes();
+    }
+
+    public RoleConstraints constraints() {
+        return constraints;
+    }
+
+    public ComputationGraph network() {
+        return net;
+    }
+
+    /** Arguments per trigger, in the order of {@code triggers}. */
+    public List<List<PredictedArgument>> tag(TokenTable tokens, List<PredictedTrigger> triggers) {
+        List<TokenSpan> spans = triggers.stream().map(PredictedTrigger::tokens).toList();
+        List<List<PredictedArgument>> out = new ArrayList<>();
+        for (int b = 0; b < triggers.size(); b += batchSize) {
+            List<PredictedTrigger> batch = triggers.subList(b, Math.min(triggers.size(), b + batchSize));
+            List<ArgumentQuery> queries = new ArrayList<>();
+            List<SequenceFeatures> features = new ArrayList<>();
+            for (PredictedTrigger t : batch) {
+                ArgumentQuery q = examples.query(tokens, t.tokens(), t.subtype(), spans);
+                queries.add(q);
+                features.add(examples.encode(tokens, q));
+            }
+            float[][][][] probs = SequenceBatches.predict(net, features);
+            for (int i = 0; i < batch.size(); i++) {
+                ArgumentQuery q = queries.get(i);
+                List<PredictedArgument> arguments = new ArrayList<>();
+                for (LabeledSpan s : DECODER.decode(probs[0][i], constraints.mask(q.subtype()))) {
+                    TokenSpan span = new TokenSpan(q.window().from() + s.tokens().begin(),
+                            q.window().from() + s.tokens().end());
+                    int type = TriggerTagger.argmaxMean(probs[1][i], s.tokens());
+                    arguments.add(new PredictedArgument(span, Role.values()[s.cls()], examples.entityTypes().get(type),
+                            s.confidence()));
+                }
+                out.add(arguments);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,223 @@
+package org.casie.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.casie.corpus.Realis;
+import org.casie.examples.ArgumentExamples;
+import org.casie.examples.FeatureSpace;
+import org.casie.examples.PretrainedVectors;
+import org.casie.examples.RoleConstraints;
+import org.casie.examples.TriggerExamples;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * One zip holding everything a trained extractor needs: a manifest (format, version, SHA-256 of every
+ * entry), settings, provenance, vocabularies and label sets as text/JSON, and the DL4J weights (without
+ * updater state, which tagging does not need). Written to a temporary file and renamed, so a crash never
+ * leaves half a model; loading checks format, version, checksums, label sets and layer sizes.
+ */
+public final class ModelBundle {
+
+    public static final String FORMAT = "casie-extract-model";
+    public static final int VERSION = 1;
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private static final String MANIFEST = "manifest.json";
+
+    /** A loaded bundle: the model and the provenance it recorded. */
+    public record Loaded(EventModel model, JsonNode provenance, JsonNode manifest) {
+    }
+
+    private ModelBundle() {
+    }
+
+    public static void save(EventModel model, Map<String, Object> provenance, Path file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("settings.json", JSON.writeValueAsBytes(model.settings()));
+        entries.put("provenance.json", JSON.writeValueAsBytes(provenance));
+        model.features().vocabularies().forEach((name, words) ->
+                entries.put("vocab/" + name + ".txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("trigger", TriggerExamples.LABELS.names());
+        labels.put("realis", Arrays.stream(Realis.values()).map(Enum::name).toList());
+        labels.put("role", ArgumentExamples.LABELS.names());
+        labels.put("entityType", model.argumentTagger().entityTypes());
+        labels.put("roleConstraints", model.argumentTagger().constraints().asMap());
+        entries.put("labels.json", JSON.writeValueAsBytes(labels));
+        entries.put("trigger.dl4j", weights(model.triggerTagger().network()));
+        entries.put("argument.dl4j", weights(model.argumentTagger().network()));
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", FORMAT);
+        manifest.put("version", VERSION);
+        Map<String, String> sums = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
+        manifest.put("sha256", sums);
+
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
+                put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    put(zip, e.getKey(), e.getValue());
+                }
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static Loaded load(Path file) {
+        String where = "model bundle " + file;
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelBundleException(where + ": no such file");
+        } catch (IOException e) {
+            throw new ModelBundleException(where + ": not a readable zip (" + e.getMessage() + "); truncated or corrupted?");
+        }
+        JsonNode manifest = json(entries, MANIFEST, where);
+        if (!FORMAT.equals(manifest.path("format").asText())) {
+            throw new ModelBundleException(where + ": not a " + FORMAT + " bundle (manifest format '"
+                    + manifest.path("format").asText() + "')");
+        }
+        int version = manifest.path("version").asInt(-1);
+        if (version < 1 || version > VERSION) {
+            throw new ModelBundleException(where + ": format version " + version + "; this build supports at most version "
+                    + VERSION);
+        }
+        JsonNode sums = manifest.path("sha256");
+        sums.fieldNames().forEachRemaining(name -> {
+            byte[] bytes = entries.get(name);
+            if (bytes == null) {
+                throw new ModelBundleException(where + ": entry " + name + " is missing (truncated bundle?)");
+            }
+            if (!sha256(bytes).equals(sums.get(name).asText())) {
+                throw new ModelBundleException(where + ": entry " + name + " fails its SHA-256 check (corrupted)");
+            }
+        });
+        try {
+            ModelSettings settings = JSON.treeToValue(json(entries, "settings.json", where), ModelSettings.class);
+            Map<String, List<String>> vocabularies = new LinkedHashMap<>();
+            for (String name : List.of("words", "prefixes", "suffixes", "pos", "ner", "relations")) {
+                byte[] bytes = require(entries, "vocab/" + name + ".txt", where);
+                vocabularies.put(name, new String(bytes, StandardCharsets.UTF_8).lines().toList());
+            }
+            FeatureSpace features = FeatureSpace.fromVocabularies(vocabularies, PretrainedVectors.coreNlp());
+            JsonNode labels = json(entries, "labels.json", where);
+            checkLabels(labels, "trigger", TriggerExamples.LABELS.names(), where);
+            checkLabels(labels, "role", ArgumentExamples.LABELS.names(), where);
+            checkLabels(labels, "realis", Arrays.stream(Realis.values()).map(Enum::name).toList(), where);
+            List<String> entityTypes = JSON.convertValue(labels.path("entityType"),
+                    JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+            @SuppressWarnings("unchecked")
+            Map<String, List<String>> constraintMap = JSON.convertValue(labels.path("roleConstraints"), Map.class);
+            RoleConstraints constraints = RoleConstraints.fromMap(constraintMap);
+
+            ComputationGraph triggerNet = network(entries, "trigger.dl4j", where);
+            ComputationGraph argumentNet = network(entries, "argument.dl4j", where);
+            checkEmbedding(triggerNet, features, "trigger.dl4j", where);
+            checkEmbedding(argumentNet, features, "argument.dl4j", where);
+            EventModel model = EventModel.of(settings, features, triggerNet, argumentNet, entityTypes,
+                    constraints);
+            return new Loaded(model, json(entries, "provenance.json", where), manifest);
+        } catch (ModelBundleException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelBundleException(where + ": unreadable (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void checkLabels(JsonNode labels, String name, List<String> expected, String where) {
+        List<String> found = JSON.convertValue(labels.path(name),
+                JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        if (!expected.equals(found)) {
+            throw new ModelBundleException(where + ": labels.json '" + name + "' labels differ from this build's");
+        }
+    }
+
+    private static void checkEmbedding(ComputationGraph net, FeatureSpace features, String entry, String where) {
+        long rows = net.getLayer("wordEmb").getParam("W").size(0);
+        if (rows != features.words().size()) {
+            throw new ModelBundleException(where + ": " + entry + " has " + rows + " word embeddings but vocab/words.txt has "
+                    + features.words().size() + " entries");
+        }
+    }
+
+    private static ComputationGraph network(Map<String, byte[]> entries, String name, String where) throws IOException {
+        return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(require(entries, name, where)), false);
+    }
+
+    private static JsonNode json(Map<String, byte[]> entries, String name, String where) {
+        try {
+            return JSON.readTree(require(entries, name, where));
+        } catch (IOException e) {
+            throw new ModelBundleException(where + ": entry " + name + " is not valid JSON");
+        }
+    }
+
+    private static byte[] require(Map<String, byte[]> entries, String name, String where) {
+        byte[] bytes = entries.get(name);
+        if (bytes == null) {
+            throw new ModelBundleException(where + ": entry " + name + " is missing");
+        }
+        return bytes;
+    }
+
+    private static byte[] weights(ComputationGraph net) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, out, false);
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(0); // fixed timestamps: the same model gives the same bytes
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.casie.model;
+
+import org.casie.corpus.Realis;
+import org.casie.corpus.Subtype;
+import org.casie.examples.BioDecoder;
+import org.casie.examples.LabeledSpan;
+import org.casie.examples.SequenceFeatures;
+import org.casie.examples.TokenSpan;
+import org.casie.examples.TriggerExamples;
+import org.casie.examples.Window;
+import org.casie.text.TokenTable;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Finds event triggers with their subtype (constrained BIO decoding) and realis. */
+public final class TriggerTagger {
+
+    public static final List<HeadSpec> HEADS = List.of(
+            new HeadSpec("trigger", TriggerExamples.LABELS.size()),
+            new HeadSpec("realis", TriggerExamples.REALIS_CLASSES));
+
+    private static final BioDecoder DECODER = new BioDecoder(TriggerExamples.LABELS);
+
+    private final ComputationGraph net;
+    private final TriggerExamples examples;
+    private final int batchSize;
+
+    public TriggerTagger(ComputationGraph net, TriggerExamples examples, int batchSize) {
+        this.net = net;
+        this.examples = examples;
+        this.batchSize = batchSize;
+    }
+
+    public ComputationGraph network() {
+        return net;
+    }
+
+    public List<PredictedTrigger> tag(TokenTable tokens) {
+        List<Window> windows = examples.windows(tokens);
+        List<PredictedTrigger> out = new ArrayList<>();
+        for (int b = 0; b < windows.size(); b += batchSize) {
+            List<Window> batch = windows.subList(b, Math.min(windows.size(), b + batchSize));
+            List<SequenceFeatures> features = new ArrayList<>(batch.size());
+            batch.forEach(w -> features.add(examples.encode(tokens, w)));
+            float[][][][] probs = SequenceBatches.predict(net, features);
+            for (int i = 0; i < batch.size(); i++) {
+                Window w = batch.get(i);
+                int from = w.focusFrom() - w.from(), to = w.focusTo() - w.from();
+                float[][] bio = Arrays.copyOfRange(probs[0][i], from, to);
+                float[][] realis = Arrays.copyOfRange(probs[1][i], from, to);
+                for (LabeledSpan s : DECODER.decode(bio)) {
+                    TokenSpan span = new TokenSpan(w.focusFrom() + s.tokens().begin(), w.focusFrom() + s.tokens().end());
+                    out.add(new PredictedTrigger(span, Subtype.values()[s.cls()],
+                            Realis.values()[argmaxMean(realis, s.tokens())], s.confidence()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The class with the highest mean probability over a span's tokens. */
+    static int argmaxMean(float[][] probs, TokenSpan span) {
+        int classes = probs[0].length;
+        int best = 0;
+        double bestSum = -1;
+        for (int c = 0; c < classes; c++) {
+            double sum = 0;
+            for (int t = span.begin(); t < span.end(); t++) {
+                sum += probs[t][c];
+            }
+            if (sum > bestSum) {
+                bestSum = sum;
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,36 @@
+package org.casie.text;
+
+import java.util.Properties;
+
+/**
+ * Which CoreNLP annotators run. NER runs without fine-grained classes, SUTime and entity mentions:
+ * those triple its cost (see STACK.md) and our classifiers only use the coarse label.
+ *
+ * @param ner      run the NER CRFs
+ * @param depparse run the neural dependency parser
+ */
+public record AnnotatorConfig(boolean ner, boolean depparse) {
+
+    public static final AnnotatorConfig FULL = new AnnotatorConfig(true, true);
+
+    public String annotators() {
+        return "tokenize,ssplit,pos,lemma" + (ner ? ",ner" : "") + (depparse ? ",depparse" : "");
+    }
+
+    /** A stable key for the cache: annotator set, options and CoreNLP version. */
+    public String cacheKey() {
+        return annotators() + "|fine=false|sutime=false|mentions=false|corenlp=" + CoreNlpAnnotator.coreNlpVersion()
+                + "|table=1";
+    }
+
+    Properties properties() {
+        Properties p = new Properties();
+        p.setProperty("annotators", annotators());
+        p.setProperty("tokenize.language", "en");
+        p.setProperty("ner.applyFineGrained", "false");
+        p.setProperty("ner.useSUTime", "false");
+        p.setProperty("ner.buildEntityMentions", "false");
+        p.setProperty("ner.applyNumericClassifiers", "true");
+        return p;
+    }
+}

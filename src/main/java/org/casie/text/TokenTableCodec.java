@@ -1,0 +1,96 @@
+package org.casie.text;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Binary form of a {@link TokenTable}: a magic number, a string pool (POS tags, NER labels and relations
+ * repeat a lot), the columns, and a CRC32 so a damaged cache entry is detected rather than misread.
+ */
+final class TokenTableCodec {
+
+    private static final int MAGIC = 0x434B5431; // "CKT1"
+
+    private TokenTableCodec() {
+    }
+
+    static byte[] encode(TokenTable t) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(t.size() * 24 + 64);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(MAGIC);
+            Map<String, Integer> pool = new HashMap<>();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            DataOutputStream b = new DataOutputStream(body);
+            int n = t.size();
+            b.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                b.writeInt(t.sentence(i));
+                b.writeInt(t.begin(i));
+                b.writeInt(t.end(i));
+                b.writeInt(t.head(i));
+                for (String s : new String[] {t.word(i), t.lemma(i), t.pos(i), t.ner(i), t.relation(i)}) {
+                    b.writeInt(pool.computeIfAbsent(s, k -> pool.size()));
+                }
+            }
+            String[] strings = new String[pool.size()];
+            pool.forEach((s, id) -> strings[id] = s);
+            out.writeInt(strings.length);
+            for (String s : strings) {
+                out.writeUTF(s);
+            }
+            body.writeTo(out);
+            out.flush();
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @throws IOException when the bytes are truncated, damaged or not a token table */
+    static TokenTable decode(byte[] data) throws IOException {
+        if (data.length < 16) {
+            throw new IOException("too short");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, data.length - 8);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a token table");
+        }
+        long stored = new DataInputStream(new ByteArrayInputStream(data, data.length - 8, 8)).readLong();
+        if (stored != crc.getValue()) {
+            throw new IOException("checksum mismatch");
+        }
+        String[] strings = new String[in.readInt()];
+        for (int i = 0; i < strings.length; i++) {
+            strings[i] = in.readUTF();
+        }
+        int n = in.readInt();
+        int[] sentence = new int[n], begin = new int[n], end = new int[n], head = new int[n];
+        String[] word = new String[n], lemma = new String[n], pos = new String[n], ner = new String[n],
+                relation = new String[n];
+        for (int i = 0; i < n; i++) {
+            sentence[i] = in.readInt();
+            begin[i] = in.readInt();
+            end[i] = in.readInt();
+            head[i] = in.readInt();
+            word[i] = strings[in.readInt()];
+            lemma[i] = strings[in.readInt()];
+            pos[i] = strings[in.readInt()];
+            ner[i] = strings[in.readInt()];
+            relation[i] = strings[in.readInt()];
+        }
+        return new TokenTable(sentence, begin, end, word, lemma, pos, ner, head, relation);
+    }
+}

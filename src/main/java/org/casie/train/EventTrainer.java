@@ -1,0 +1,171 @@
+package org.casie.train;
+
+import org.casie.corpus.Document;
+import org.casie.corpus.EventMention;
+import org.casie.eval.EventScorer;
+import org.casie.examples.AlignmentStats;
+import org.casie.examples.AnnotatedText;
+import org.casie.examples.ArgumentExamples;
+import org.casie.examples.FeatureSpace;
+import org.casie.examples.PretrainedVectors;
+import org.casie.examples.RoleConstraints;
+import org.casie.examples.SpanAligner;
+import org.casie.examples.TaggingExample;
+import org.casie.examples.TriggerExamples;
+import org.casie.model.ArgumentTagger;
+import org.casie.model.EventModel;
+import org.casie.model.ModelSettings;
+import org.casie.model.PredictedArgument;
+import org.casie.model.PredictedTrigger;
+import org.casie.model.SequenceNetworkBuilder;
+import org.casie.model.TriggerTagger;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Trains the whole extractor from gold documents: vocabularies from the training split, then the trigger
+ * tagger (early stopping on dev Trig-C F1) and the argument tagger (early stopping on dev Arg-C F1 with
+ * gold triggers, so it is judged apart from trigger errors). The two networks are independent and, with
+ * two threads, train side by side, one core each.
+ */
+public final class EventTrainer {
+
+    /** A trained model and what happened on the way. */
+    public record Outcome(EventModel model, TaskTrainerResult trigger, TaskTrainerResult argument,
+                          AlignmentStats triggerAlignment, AlignmentStats argumentAlignment, double seconds) {
+    }
+
+    /** Public view of one task's training. */
+    public record TaskTrainerResult(double bestDevF1, int bestEpoch, List<EpochLog> epochs, int examples) {
+    }
+
+    private final TrainConfig config;
+    private final TrainingMonitor monitor;
+
+    public EventTrainer(TrainConfig config, TrainingMonitor monitor) {
+        this.config = config;
+        this.monitor = monitor;
+    }
+
+    public Outcome train(List<AnnotatedText> train, List<AnnotatedText> dev, int threads) {
+        long start = System.nanoTime();
+        ModelSettings settings = config.model();
+        FeatureSpace features = FeatureSpace.build(train.stream().map(AnnotatedText::tokens).toList(),
+                settings.minWordCount(), PretrainedVectors.coreNlp());
+        List<Document> trainDocs = train.stream().map(AnnotatedText::document).toList();
+        List<String> entityTypes = entityTypes(trainDocs);
+        RoleConstraints constraints = RoleConstraints.learn(trainDocs, 1);
+
+        TriggerExamples triggerExamples = new TriggerExamples(features, settings.triggerContext(), settings.maxTokens());
+        ArgumentExamples argumentExamples = new ArgumentExamples(features, entityTypes, settings.argumentContext(),
+                settings.maxTokens());
+        AlignmentStats triggerStats = new AlignmentStats();
+        AlignmentStats argumentStats = new AlignmentStats();
+        List<TaggingExample> triggerData = new ArrayList<>();
+        List<TaggingExample> argumentData = new ArrayList<>();
+        for (AnnotatedText t : train) {
+            triggerData.addAll(triggerExamples.labeled(t, triggerStats));
+            argumentData.addAll(argumentExamples.labeled(t, argumentStats));
+        }
+        monitor.message("features: " + features.words().size() + " words, " + features.denseSize()
+                + " dense; " + triggerData.size() + " trigger sequences, " + argumentData.size() + " argument sequences");
+        monitor.message("trigger spans: " + triggerStats);
+        monitor.message("argument spans: " + argumentStats);
+        long perEpoch = (triggerData.size() + config.batchSize() - 1) / config.batchSize();
+        long perArgEpoch = (argumentData.size() + config.batchSize() - 1) / config.batchSize();
+        monitor.planned(perEpoch * config.maxEpochs() + perArgEpoch * config.argumentMaxEpochs());
+
+        int dense = features.denseSize();
+        ComputationGraph triggerNet = SequenceNetworkBuilder.build(settings.trigger(), features.words().size(),
+                features.prefixes().size(), features.suffixes().size(), dense, TriggerTagger.HEADS, config.seed());
+        ComputationGraph argumentNet = SequenceNetworkBuilder.build(settings.argument(), features.words().size(),
+                features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA,
+                ArgumentTagger.heads(entityTypes.size()), config.seed() + 1);
+        TriggerTagger triggerTagger = new TriggerTagger(triggerNet, triggerExamples, 32);
+        ArgumentTagger argumentTagger = new ArgumentTagger(argumentNet, argumentExamples, constraints, 32);
+        List<Document> devGold = dev.stream().map(AnnotatedText::document).toList();
+
+        TaskTrainer triggerTrainer = new TaskTrainer("trigger", triggerNet, TriggerTagger.HEADS, monitor);
+        TaskTrainer argumentTrainer = new TaskTrainer("argument", argumentNet, ArgumentTagger.heads(entityTypes.size()),
+                monitor);
+        CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
+                triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),
+                        net -> EventScorer.score(devGold, tagTriggers(triggerTagger, dev)).trigC().f1() * 100),
+                runnable -> startThread(runnable, "train-trigger"));
+        CompletableFuture<TaskTrainer.Result> arguments = CompletableFuture.supplyAsync(() ->
+                argumentTrainer.fit(argumentData, config.batchSize(), config.argumentMaxEpochs(), config.patience(),
+                        config.seed() + 1,
+                        net -> EventScorer.score(devGold, tagArgumentsOfGold(argumentTagger, dev)).argC().f1() * 100),
+                runnable -> {
+                    if (threads >= 2) {
+                        startThread(runnable, "train-argument");
+                    } else {
+                        triggers.whenComplete((r, e) -> runnable.run());
+                    }
+                });
+        TaskTrainer.Result t;
+        TaskTrainer.Result a;
+        try {
+            t = triggers.join();
+            a = arguments.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+        EventModel model = new EventModel(settings, features, triggerTagger, argumentTagger);
+        return new Outcome(model,
+                new TaskTrainerResult(t.bestF1(), t.bestEpoch(), t.epochs(), triggerData.size()),
+                new TaskTrainerResult(a.bestF1(), a.bestEpoch(), a.epochs(), argumentData.size()),
+                triggerStats, argumentStats, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void startThread(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Entity types seen in training, most frequent first (ties by name), so the label order is deterministic. */
+    static List<String> entityTypes(List<Document> docs) {
+        Map<String, Integer> counts = new HashMap<>();
+        docs.forEach(d -> d.events().forEach(e -> e.arguments().forEach(a -> counts.merge(a.entityType(), 1, Integer::sum))));
+        List<String> types = new ArrayList<>(counts.keySet());
+        types.sort((x, y) -> counts.get(y).equals(counts.get(x)) ? x.compareTo(y) : counts.get(y) - counts.get(x));
+        return types;
+    }
+
+    static List<Document> tagTriggers(TriggerTagger tagger, List<AnnotatedText> docs) {
+        List<Document> out = new ArrayList<>(docs.size());
+        for (AnnotatedText d : docs) {
+            List<PredictedTrigger> found = tagger.tag(d.tokens());
+            List<List<PredictedArgument>> none = new ArrayList<>();
+            found.forEach(f -> none.add(List.of()));
+            out.add(EventModel.assemble(d.document(), d.tokens(), found, none));
+        }
+        return out;
+    }
+
+    /** Arguments predicted for the gold triggers: the argument tagger's score apart from trigger errors. */
+    public static List<Document> tagArgumentsOfGold(ArgumentTagger tagger, List<AnnotatedText> docs) {
+        List<Document> out = new ArrayList<>(docs.size());
+        for (AnnotatedText d : docs) {
+            List<PredictedTrigger> gold = goldTriggers(d);
+            out.add(EventModel.assemble(d.document(), d.tokens(), gold, tagger.tag(d.tokens(), gold)));
+        }
+        return out;
+    }
+
+    static List<PredictedTrigger> goldTriggers(AnnotatedText d) {
+        List<PredictedTrigger> out = new ArrayList<>();
+        for (EventMention e : d.document().events().toList()) {
+            SpanAligner.toTokens(d.tokens(), e.trigger())
+                    .ifPresent(a -> out.add(new PredictedTrigger(a.tokens(), e.subtype(), e.realis(), 1.0)));
+        }
+        return out;
+    }
+}
