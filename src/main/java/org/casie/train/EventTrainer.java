@@ -96,12 +96,14 @@ public final class EventTrainer {
                 monitor);
         CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
                 triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),
-                        net -> EventScorer.score(devGold, tagTriggers(triggerTagger, dev)).trigC().f1() * 100),
+                        dev.isEmpty() ? null
+                                : net -> EventScorer.score(devGold, tagTriggers(triggerTagger, dev)).trigC().f1() * 100),
                 runnable -> startThread(runnable, "train-trigger"));
         CompletableFuture<TaskTrainer.Result> arguments = CompletableFuture.supplyAsync(() ->
                 argumentTrainer.fit(argumentData, config.batchSize(), config.argumentMaxEpochs(), config.patience(),
                         config.seed() + 1,
-                        net -> EventScorer.score(devGold, tagArgumentsOfGold(argumentTagger, dev)).argC().f1() * 100),
+                        dev.isEmpty() ? null
+                                : net -> EventScorer.score(devGold, tagArgumentsOfGold(argumentTagger, dev)).argC().f1() * 100),
                 runnable -> {
                     if (threads >= 2) {
                         startThread(runnable, "train-argument");

@@ -35,7 +35,8 @@ final class TaskTrainer {
     }
 
     /**
-     * @param devF1 scores the network in its current state on dev (0-100)
+     * @param devF1 scores the network in its current state on dev (0-100); {@code null} when there is no
+     *              dev set: all {@code maxEpochs} run and the last weights are kept
      */
     Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
                ToDoubleFunction<ComputationGraph> devF1) {
@@ -57,21 +58,21 @@ final class TaskTrainer {
                 batches++;
                 monitor.batchDone(task, loss);
             }
-            double f1 = devF1.applyAsDouble(net);
-            boolean improved = f1 > bestF1;
+            double f1 = devF1 == null ? Double.NaN : devF1.applyAsDouble(net);
+            boolean improved = devF1 == null || f1 > bestF1;
             if (improved) {
                 bestF1 = f1;
                 bestEpoch = epoch;
-                best = net.params().dup();
+                best = devF1 == null ? null : net.params().dup();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             log.add(new EpochLog(task, epoch, lossSum / Math.max(1, batches), f1, seconds));
             monitor.epochDone(task, epoch, lossSum / Math.max(1, batches), f1, improved);
-            if (epoch - bestEpoch >= patience) {
+            if (devF1 != null && epoch - bestEpoch >= patience) {
                 break;
             }
         }
-        if (best != null) {
+        if (best != null && devF1 != null) {
             net.setParams(best);
         }
         return new Result(bestF1, bestEpoch, log);

@@ -1,0 +1,163 @@
+package org.casie.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.casie.corpus.Document;
+import org.casie.corpus.LoadedCorpus;
+import org.casie.examples.AnnotatedText;
+import org.casie.model.ModelBundle;
+import org.casie.text.Preprocessor;
+import org.casie.train.ConfigFiles;
+import org.casie.train.DevEvaluation;
+import org.casie.train.EventTrainer;
+import org.casie.train.Provenance;
+import org.casie.train.TrainConfig;
+import org.casie.train.TrainingMonitor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code casie train}: fits the trigger, realis and argument classifiers into one model bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the event extractor on CASIE annotation JSON and write a model bundle. With --dev, "
+                + "each network stops early on its dev F1; without it, every epoch runs.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of annotation JSON files.")
+    Path data;
+
+    @Option(names = "--train", required = true, paramLabel = "LIST", description = "File of training document ids.")
+    Path train;
+
+    @Option(names = "--dev", paramLabel = "LIST", description = "File of dev document ids (early stopping, scores).")
+    Path dev;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.zip).")
+    Path out;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters (JSON or YAML) overriding the defaults.")
+    Path config;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default from config: 42).")
+    Long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs for both networks.")
+    Integer epochs;
+
+    @Option(names = "--force", description = "Overwrite an existing model bundle.")
+    boolean force;
+
+    @Option(names = "--print-config", description = "Print the resolved configuration and exit.")
+    boolean printConfig;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainConfig cfg = resolveConfig();
+        if (printConfig) {
+            System.out.println(ConfigFiles.toJson(cfg));
+            return ExitCodes.OK;
+        }
+        if (Files.exists(out) && !force) {
+            throw new UserException(out + " exists; pass --force to overwrite it");
+        }
+        LoadedCorpus trainCorpus = CorpusInputs.load(data, train, common.threads());
+        LoadedCorpus devCorpus = dev == null ? null : CorpusInputs.load(data, dev, common.threads());
+        if (trainCorpus.documents().isEmpty()) {
+            throw new UserException("no training documents could be read from " + data + " for " + train);
+        }
+        Preprocessor preprocessor = new Preprocessor(cfg.model().annotators(), common.cacheDir());
+        List<AnnotatedText> trainTexts = CorpusInputs.annotate(trainCorpus.documents(), preprocessor, common.threads(),
+                "annotate train");
+        List<AnnotatedText> devTexts = devCorpus == null ? List.of()
+                : CorpusInputs.annotate(devCorpus.documents(), preprocessor, common.threads(), "annotate dev");
+
+        EventTrainer.Outcome outcome;
+        try (BarMonitor monitor = new BarMonitor()) {
+            outcome = new EventTrainer(cfg, monitor).train(trainTexts, devTexts, common.threads());
+        }
+        Map<String, Object> devScores = DevEvaluation.scores(outcome.model(), devTexts);
+        Map<String, Object> provenance = Provenance.of(cfg, data.toString(),
+                trainTexts.stream().map(AnnotatedText::document).toList(),
+                devTexts.stream().map(AnnotatedText::document).toList(), outcome, devScores);
+        ModelBundle.save(outcome.model(), provenance, out);
+        System.out.printf("trained in %.0f s (trigger: best epoch %d, argument: best epoch %d); wrote %s (%.1f MB)%n",
+                outcome.seconds(), outcome.trigger().bestEpoch(), outcome.argument().bestEpoch(), out,
+                Files.size(out) / 1e6);
+        if (!devScores.isEmpty()) {
+            System.out.println("dev scores: " + devScores);
+        }
+        boolean skipped = !trainCorpus.rejectedFiles().isEmpty()
+                || (devCorpus != null && !devCorpus.rejectedFiles().isEmpty());
+        return skipped ? ExitCodes.SOME_INPUTS_FAILED : ExitCodes.OK;
+    }
+
+    private TrainConfig resolveConfig() {
+        TrainConfig cfg;
+        try {
+            cfg = config == null ? TrainConfig.defaults() : ConfigFiles.read(config);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (seed != null) {
+            cfg = cfg.withSeed(seed);
+        }
+        if (epochs != null) {
+            cfg = cfg.withEpochs(epochs);
+        }
+        return cfg;
+    }
+
+    /** A progress bar over all minibatches, with the latest loss and dev F1 of each network. */
+    private static final class BarMonitor implements TrainingMonitor, AutoCloseable {
+        private ProgressBar bar;
+        private volatile String triggerStatus = "";
+        private volatile String argumentStatus = "";
+
+        @Override
+        public synchronized void planned(long batches) {
+            bar = Progress.bar("train", batches);
+        }
+
+        @Override
+        public synchronized void batchDone(String task, double loss) {
+            if (bar != null) {
+                bar.step();
+            }
+        }
+
+        @Override
+        public synchronized void epochDone(String task, int epoch, double loss, double devF1, boolean best) {
+            String status = String.format("%s ep%d loss %.3f dev %.1f%s", task, epoch, loss, devF1, best ? "*" : "");
+            if (task.equals("trigger")) {
+                triggerStatus = status;
+            } else {
+                argumentStatus = status;
+            }
+            if (bar != null) {
+                bar.setExtraMessage(triggerStatus + " | " + argumentStatus);
+            }
+            System.out.println(status.replace("dev ", task.equals("trigger") ? "dev Trig-C F1 " : "dev Arg-C F1 (gold triggers) "));
+        }
+
+        @Override
+        public void message(String line) {
+            System.out.println(line);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

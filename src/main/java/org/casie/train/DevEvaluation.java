@@ -1,0 +1,52 @@
+package org.casie.train;
+
+import org.casie.corpus.Document;
+import org.casie.eval.EventScorer;
+import org.casie.examples.AnnotatedText;
+import org.casie.model.EventModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Scores a trained model end to end on dev, plus arguments given gold triggers. */
+public final class DevEvaluation {
+
+    private DevEvaluation() {
+    }
+
+    public static Map<String, Object> scores(EventModel model, List<AnnotatedText> dev) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (dev.isEmpty()) {
+            return out;
+        }
+        List<Document> gold = dev.stream().map(AnnotatedText::document).toList();
+        List<Document> predicted = new ArrayList<>();
+        for (AnnotatedText d : dev) {
+            predicted.add(model.extract(d.document(), d.tokens()));
+        }
+        EventScorer.Scores s = EventScorer.score(gold, predicted);
+        out.put("documents", dev.size());
+        out.put("trigI", f1(s.trigI()));
+        out.put("trigC", f1(s.trigC()));
+        out.put("argI", f1(s.argI()));
+        out.put("argC", f1(s.argC()));
+        out.put("argCPlus", f1(s.argCPlus()));
+        out.put("argCGoldTriggers", f1(EventScorer.score(gold,
+                EventTrainer.tagArgumentsOfGold(model.argumentTagger(), dev)).argC()));
+        return out;
+    }
+
+    private static Map<String, Double> f1(EventScorer.Counts c) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("precision", round(c.precision() * 100));
+        m.put("recall", round(c.recall() * 100));
+        m.put("f1", round(c.f1() * 100));
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
