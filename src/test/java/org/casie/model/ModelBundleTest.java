@@ -1,0 +1,100 @@
+package org.casie.model;
+
+import org.casie.examples.FeatureSpace;
+import org.casie.examples.PretrainedVectors;
+import org.casie.examples.RoleConstraints;
+import org.casie.examples.SpanAlignerTest;
+import org.casie.examples.ArgumentExamples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelBundleTest {
+
+    private static EventModel model;
+
+    @BeforeAll
+    static void untrainedModel() {
+        NetworkConfig small = new NetworkConfig(4, 2, 4, 1, 0, 1e-3, 0);
+        ModelSettings settings = new ModelSettings(new org.casie.text.AnnotatorConfig(false, false), 0, 0, 50, 1, small, small);
+        FeatureSpace features = FeatureSpace.build(List.of(SpanAlignerTest.table()), 1, PretrainedVectors.coreNlp());
+        var trigger = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),
+                features.suffixes().size(), features.denseSize(), TriggerTagger.HEADS, 1);
+        var argument = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),
+                features.suffixes().size(), features.denseSize() + ArgumentExamples.EXTRA, ArgumentTagger.heads(2), 2);
+        model = EventModel.of(settings, features, trigger, argument, List.of("Person", "Organization"),
+                new RoleConstraints(Map.of()));
+    }
+
+    private static Path saved(Path dir) throws Exception {
+        Path file = dir.resolve("m.zip");
+        ModelBundle.save(model, Map.of("seed", 1), file);
+        return file;
+    }
+
+    @Test
+    void roundTripsWeightsVocabulariesAndProvenance(@TempDir Path dir) throws Exception {
+        ModelBundle.Loaded loaded = ModelBundle.load(saved(dir));
+        assertEquals(model.triggerTagger().network().params(), loaded.model().triggerTagger().network().params());
+        assertEquals(model.features().vocabularies(), loaded.model().features().vocabularies());
+        assertEquals(1, loaded.provenance().path("seed").asInt());
+        assertEquals(List.of(), Files.list(dir).filter(p -> p.toString().endsWith(".tmp")).toList());
+    }
+
+    @Test
+    void refusesTruncatedBundle(@TempDir Path dir) throws Exception {
+        Path file = saved(dir);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().startsWith("model bundle " + file), e.getMessage());
+    }
+
+    @Test
+    void refusesEntryFailingItsChecksum(@TempDir Path dir) throws Exception {
+        Path file = rewrite(saved(dir), "vocab/words.txt", "<pad>\n<unk>\nhackers\n");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().endsWith("entry vocab/words.txt fails its SHA-256 check (corrupted)"), e.getMessage());
+    }
+
+    @Test
+    void refusesNewerFormatVersion(@TempDir Path dir) throws Exception {
+        Path file = rewrite(saved(dir), "manifest.json", "{\"format\":\"casie-extract-model\",\"version\":99,\"sha256\":{}}");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().endsWith("format version 99; this build supports at most version 1"), e.getMessage());
+    }
+
+    @Test
+    void refusesMissingFile(@TempDir Path dir) {
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(dir.resolve("none.zip")));
+        assertTrue(e.getMessage().endsWith("no such file"));
+    }
+
+    /** Copies a bundle with one entry replaced. */
+    private static Path rewrite(Path file, String entry, String content) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = e.getName().equals(entry) ? content.getBytes() : in.readAllBytes();
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        Files.write(file, out.toByteArray());
+        return file;
+    }
+}
