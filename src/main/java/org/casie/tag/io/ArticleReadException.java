@@ -1,0 +1,9 @@
+package org.casie.tag.io;
+
+/** An input that cannot be read as an article; the message names the file and the problem. */
+public class ArticleReadException extends Exception {
+
+    public ArticleReadException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,23 @@
+package org.casie.tag.io;
+
+import org.casie.corpus.AnnotationWriter;
+import org.casie.corpus.Document;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** CASIE annotation JSON named after the input ({@code <id>.json}), so {@code casie score GOLD PRED} pairs files. */
+public final class JsonOutputWriter implements OutputWriter {
+
+    private final AnnotationWriter writer = new AnnotationWriter();
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public void write(Document doc, Path outDir) throws IOException {
+        writer.write(doc, outDir.resolve(doc.id() + ".json"));
+    }
+}

@@ -1,0 +1,15 @@
+package org.casie.tag.io;
+
+import org.casie.corpus.Document;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes a tagged document in one output format into a directory, atomically. */
+public interface OutputWriter {
+
+    /** The format's name on the command line. */
+    String name();
+
+    void write(Document doc, Path outDir) throws IOException;
+}
