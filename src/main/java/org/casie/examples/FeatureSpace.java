@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Per token: a learned word embedding (frequent training words), learned 3-character prefix and
  * suffix embeddings (the character-level signal for rare and unseen words such as malware names), and a
- * dense part: the frozen pretrained vector, shape flags, and one-hot POS, NER and dependency relation.
+ * dense part: the frozen pretrained vector, shape flags, the trigger lexicon's rates, and one-hot POS, NER
+ * and dependency relation.
  */
 public final class FeatureSpace {
 
@@ -26,9 +27,10 @@ public final class FeatureSpace {
     private final Vocabulary ner;
     private final Vocabulary relations;
     private final PretrainedVectors pretrained;
+    private final TriggerLexicon lexicon;
 
     public FeatureSpace(Vocabulary words, Vocabulary prefixes, Vocabulary suffixes, Vocabulary pos, Vocabulary ner,
-                        Vocabulary relations, PretrainedVectors pretrained) {
+                        Vocabulary relations, PretrainedVectors pretrained, TriggerLexicon lexicon) {
         this.words = words;
         this.prefixes = prefixes;
         this.suffixes = suffixes;
@@ -36,10 +38,21 @@ public final class FeatureSpace {
         this.ner = ner;
         this.relations = relations;
         this.pretrained = pretrained;
+        this.lexicon = lexicon;
+    }
+
+    /** The same features with another trigger lexicon (the jackknifed ones used for training examples). */
+    public FeatureSpace withLexicon(TriggerLexicon other) {
+        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, other);
+    }
+
+    public TriggerLexicon lexicon() {
+        return lexicon;
     }
 
     /** Builds the vocabularies from training token tables. */
-    public static FeatureSpace build(List<TokenTable> training, int minWordCount, PretrainedVectors pretrained) {
+    public static FeatureSpace build(List<TokenTable> training, int minWordCount, PretrainedVectors pretrained,
+                                     TriggerLexicon lexicon) {
         Map<String, Integer> w = new HashMap<>(), p = new HashMap<>(), s = new HashMap<>(), t = new HashMap<>(),
                 n = new HashMap<>(), r = new HashMap<>();
         for (TokenTable table : training) {
@@ -55,7 +68,7 @@ public final class FeatureSpace {
         }
         return new FeatureSpace(Vocabulary.fromCounts(w, minWordCount), Vocabulary.fromCounts(p, 2),
                 Vocabulary.fromCounts(s, 2), Vocabulary.fromCounts(t, 1), Vocabulary.fromCounts(n, 1),
-                Vocabulary.fromCounts(r, 2), pretrained);
+                Vocabulary.fromCounts(r, 2), pretrained, lexicon);
     }
 
     static String wordKey(String word) {
@@ -86,7 +99,7 @@ public final class FeatureSpace {
     public Vocabulary relations() { return relations; }
 
     public int denseSize() {
-        return pretrained.dimension() + SHAPE_FLAGS + pos.size() + ner.size() + relations.size();
+        return pretrained.dimension() + SHAPE_FLAGS + TriggerLexicon.FEATURES + pos.size() + ner.size() + relations.size();
     }
 
     /**
@@ -98,7 +111,8 @@ public final class FeatureSpace {
         int[] w = new int[n], p = new int[n], s = new int[n];
         float[][] dense = new float[n][denseSize() + extra];
         int dim = pretrained.dimension();
-        int posAt = dim + SHAPE_FLAGS, nerAt = posAt + pos.size(), relAt = nerAt + ner.size();
+        int lexiconAt = dim + SHAPE_FLAGS;
+        int posAt = lexiconAt + TriggerLexicon.FEATURES, nerAt = posAt + pos.size(), relAt = nerAt + ner.size();
         for (int t = 0; t < n; t++) {
             int i = from + t;
             String word = table.word(i);
@@ -108,6 +122,7 @@ public final class FeatureSpace {
             float[] d = dense[t];
             System.arraycopy(pretrained.get(word), 0, d, 0, dim);
             shape(word, i == table.sentenceBegin(table.sentence(i)), d, dim);
+            lexicon.features(table, i, d, lexiconAt);
             d[posAt + pos.indexOf(table.pos(i))] = 1;
             d[nerAt + ner.indexOf(table.ner(i))] = 1;
             d[relAt + relations.indexOf(relationKey(table.relation(i)))] = 1;
@@ -149,9 +164,10 @@ public final class FeatureSpace {
         return v;
     }
 
-    public static FeatureSpace fromVocabularies(Map<String, List<String>> v, PretrainedVectors pretrained) {
+    public static FeatureSpace fromVocabularies(Map<String, List<String>> v, PretrainedVectors pretrained,
+                                                TriggerLexicon lexicon) {
         return new FeatureSpace(vocab(v, "words"), vocab(v, "prefixes"), vocab(v, "suffixes"), vocab(v, "pos"),
-                vocab(v, "ner"), vocab(v, "relations"), pretrained);
+                vocab(v, "ner"), vocab(v, "relations"), pretrained, lexicon);
     }
 
     private static Vocabulary vocab(Map<String, List<String>> v, String name) {

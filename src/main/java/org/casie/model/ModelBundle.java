@@ -9,6 +9,7 @@ import org.casie.examples.FeatureSpace;
 import org.casie.examples.PretrainedVectors;
 import org.casie.examples.RoleConstraints;
 import org.casie.examples.TriggerExamples;
+import org.casie.examples.TriggerLexicon;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -62,6 +63,8 @@ public final class ModelBundle {
         entries.put("provenance.json", JSON.writeValueAsBytes(provenance));
         model.features().vocabularies().forEach((name, words) ->
                 entries.put("vocab/" + name + ".txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8)));
+        entries.put("lexicon.tsv", (String.join("\n", model.features().lexicon().toLines()) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("trigger", TriggerExamples.LABELS.names());
         labels.put("realis", Arrays.stream(Realis.values()).map(Enum::name).toList());
@@ -138,7 +141,9 @@ public final class ModelBundle {
                 byte[] bytes = require(entries, "vocab/" + name + ".txt", where);
                 vocabularies.put(name, new String(bytes, StandardCharsets.UTF_8).lines().toList());
             }
-            FeatureSpace features = FeatureSpace.fromVocabularies(vocabularies, PretrainedVectors.coreNlp());
+            TriggerLexicon lexicon = TriggerLexicon.fromLines(new String(require(entries, "lexicon.tsv", where),
+                    StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList());
+            FeatureSpace features = FeatureSpace.fromVocabularies(vocabularies, PretrainedVectors.coreNlp(), lexicon);
             JsonNode labels = json(entries, "labels.json", where);
             checkLabels(labels, "trigger", TriggerExamples.LABELS.names(), where);
             checkLabels(labels, "role", ArgumentExamples.LABELS.names(), where);

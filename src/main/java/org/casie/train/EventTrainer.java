@@ -12,6 +12,7 @@ import org.casie.examples.RoleConstraints;
 import org.casie.examples.SpanAligner;
 import org.casie.examples.TaggingExample;
 import org.casie.examples.TriggerExamples;
+import org.casie.examples.TriggerLexicon;
 import org.casie.model.ArgumentTagger;
 import org.casie.model.EventModel;
 import org.casie.model.ModelSettings;
@@ -45,6 +46,8 @@ public final class EventTrainer {
     public record TaskTrainerResult(double bestDevF1, int bestEpoch, List<EpochLog> epochs, int examples) {
     }
 
+    private static final int LEXICON_FOLDS = 5;
+
     private final TrainConfig config;
     private final TrainingMonitor monitor;
 
@@ -57,7 +60,8 @@ public final class EventTrainer {
         long start = System.nanoTime();
         ModelSettings settings = config.model();
         FeatureSpace features = FeatureSpace.build(train.stream().map(AnnotatedText::tokens).toList(),
-                settings.minWordCount(), PretrainedVectors.coreNlp());
+                settings.minWordCount(), PretrainedVectors.coreNlp(), TriggerLexicon.build(train));
+        List<TriggerLexicon> foldLexicons = TriggerLexicon.jackknife(train, LEXICON_FOLDS);
         List<Document> trainDocs = train.stream().map(AnnotatedText::document).toList();
         List<String> entityTypes = entityTypes(trainDocs);
         RoleConstraints constraints = RoleConstraints.learn(trainDocs, 1);
@@ -69,9 +73,14 @@ public final class EventTrainer {
         AlignmentStats argumentStats = new AlignmentStats();
         List<TaggingExample> triggerData = new ArrayList<>();
         List<TaggingExample> argumentData = new ArrayList<>();
-        for (AnnotatedText t : train) {
-            triggerData.addAll(triggerExamples.labeled(t, triggerStats));
-            argumentData.addAll(argumentExamples.labeled(t, argumentStats));
+        for (int i = 0; i < train.size(); i++) {
+            // Each document's lexicon features come from the other folds, as they will for unseen text.
+            FeatureSpace fold = features.withLexicon(foldLexicons.get(i % LEXICON_FOLDS));
+            AnnotatedText t = train.get(i);
+            triggerData.addAll(new TriggerExamples(fold, settings.triggerContext(), settings.maxTokens())
+                    .labeled(t, triggerStats));
+            argumentData.addAll(new ArgumentExamples(fold, entityTypes, settings.argumentContext(), settings.maxTokens())
+                    .labeled(t, argumentStats));
         }
         monitor.message("features: " + features.words().size() + " words, " + features.denseSize()
                 + " dense; " + triggerData.size() + " trigger sequences, " + argumentData.size() + " argument sequences");

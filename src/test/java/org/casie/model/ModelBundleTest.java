@@ -4,6 +4,7 @@ import org.casie.examples.FeatureSpace;
 import org.casie.examples.PretrainedVectors;
 import org.casie.examples.RoleConstraints;
 import org.casie.examples.SpanAlignerTest;
+import org.casie.examples.TriggerLexicon;
 import org.casie.examples.ArgumentExamples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class ModelBundleTest {
     static void untrainedModel() {
         NetworkConfig small = new NetworkConfig(4, 2, 4, 1, 0, 1e-3, 0);
         ModelSettings settings = new ModelSettings(new org.casie.text.AnnotatorConfig(false, false), 0, 0, 50, 1, small, small);
-        FeatureSpace features = FeatureSpace.build(List.of(SpanAlignerTest.table()), 1, PretrainedVectors.coreNlp());
+        FeatureSpace features = FeatureSpace.build(List.of(SpanAlignerTest.table()), 1, PretrainedVectors.coreNlp(),
+                TriggerLexicon.empty());
         var trigger = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),
                 features.suffixes().size(), features.denseSize(), TriggerTagger.HEADS, 1);
         var argument = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),

@@ -73,7 +73,7 @@ public final class SummaryWriter implements OutputWriter {
                 for (EventMention e : events) {
                     for (ArgumentMention a : e.arguments()) {
                         if (field.getValue().contains(a.role())) {
-                            values.putIfAbsent(a.text(), Sentences.around(doc.content(), a.span()));
+                            values.putIfAbsent(a.text().replaceAll("\\s+", " "), Sentences.around(doc.content(), a.span()));
                         }
                     }
                 }
