@@ -2,6 +2,7 @@ package org.casie.train;
 
 import org.casie.corpus.Document;
 import org.casie.eval.EventScorer;
+import org.casie.eval.SpanCounts;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 
@@ -33,12 +34,13 @@ public final class DevEvaluation {
         out.put("argI", f1(s.argI()));
         out.put("argC", f1(s.argC()));
         out.put("argCPlus", f1(s.argCPlus()));
+        out.put("realisAccuracy", round(s.realisAccuracy() * 100));
         out.put("argCGoldTriggers", f1(EventScorer.score(gold,
                 EventTrainer.tagArgumentsOfGold(model.argumentTagger(), dev)).argC()));
         return out;
     }
 
-    private static Map<String, Double> f1(EventScorer.Counts c) {
+    private static Map<String, Double> f1(SpanCounts c) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("precision", round(c.precision() * 100));
         m.put("recall", round(c.recall() * 100));

@@ -6,6 +6,7 @@ import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
 import org.casie.corpus.Hopper;
 import org.casie.corpus.Role;
+import org.casie.corpus.Sentences;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package org.casie.tag.io;
+package org.casie.corpus;
 
-import org.casie.corpus.CharSpan;
 
 /** The sentence around a span, by a plain boundary search: good enough to show context in reports. */
 public final class Sentences {
