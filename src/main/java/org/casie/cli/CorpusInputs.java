@@ -9,6 +9,8 @@ import org.casie.corpus.Splits;
 import org.casie.examples.AnnotatedText;
 import org.casie.text.Preprocessor;
 import org.casie.text.TokenTable;
+import org.casie.text.bert.ContextVectors;
+import org.casie.text.bert.ContextualEncoder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +39,20 @@ final class CorpusInputs {
                 corpus.documents().size(), corpus.realigned().size(), corpus.dropped().size(), corpus.errors().size(),
                 corpus.rejectedFiles().size());
         corpus.rejectedFiles().forEach(f -> System.err.println("  rejected: " + f));
+    }
+
+    /** Adds contextual vectors (accurate profile), filling the vector cache with a progress bar. */
+    static List<AnnotatedText> withContext(List<AnnotatedText> texts, ContextualEncoder encoder, String task) {
+        List<ContextVectors> vectors;
+        try (ProgressBar bar = Progress.bar(task, texts.size())) {
+            vectors = encoder.encodeAll(texts.stream().map(t -> t.document().content()).toList(),
+                    texts.stream().map(AnnotatedText::tokens).toList(), bar::stepBy);
+        }
+        List<AnnotatedText> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(new AnnotatedText(texts.get(i).document(), texts.get(i).tokens(), vectors.get(i)));
+        }
+        return out;
     }
 
     static List<AnnotatedText> annotate(List<Document> docs, Preprocessor preprocessor, int threads, String task) {

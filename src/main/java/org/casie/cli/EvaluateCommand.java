@@ -7,7 +7,9 @@ import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.tag.ShippedModels;
+import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
+import org.casie.text.bert.ContextualEncoder;
 import org.casie.train.DevEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,13 +48,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
         Preprocessor preprocessor = new Preprocessor(eventModel.settings().annotators(), common.cacheDir());
         List<AnnotatedText> texts = CorpusInputs.annotate(corpus.documents(), preprocessor, common.threads(), "annotate");
+        if (eventModel.settings().encoder() != null) {
+            Path cacheRoot = common.cacheDir() != null ? common.cacheDir() : AnnotationCache.defaultRoot();
+            try (ContextualEncoder encoder = new ContextualEncoder(eventModel.settings().encoder(),
+                    eventModel.settings().annotators().cacheKey(), cacheRoot, common.threads())) {
+                texts = CorpusInputs.withContext(texts, encoder, "encode");
+            }
+        }
         long start = System.nanoTime();
         Map<String, Object> scores = DevEvaluation.scores(eventModel, texts);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (report != null) {
             AnnotationWriter writer = new AnnotationWriter();
             for (AnnotatedText t : texts) {
-                Document predicted = eventModel.extract(t.document(), t.tokens());
+                Document predicted = eventModel.extract(t);
                 writer.write(predicted, report.resolve("predictions").resolve(t.document().id() + ".json"));
             }
         }

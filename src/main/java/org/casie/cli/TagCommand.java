@@ -70,7 +70,7 @@ public final class TagCommand implements Callable<Integer> {
         if (!Files.exists(modelPath)) {
             throw new UserException("model " + modelPath + " not found; train one with 'casie train' or pass --model PATH");
         }
-        EventExtractor extractor = EventExtractor.load(modelPath, common.cacheDir());
+        EventExtractor extractor = EventExtractor.load(modelPath, common.cacheDir(), common.threads());
         List<String> failed = new ArrayList<>();
         int tagged = 0;
         int skipped = 0;

@@ -5,7 +5,10 @@ import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.ModelBundle;
+import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
+import org.casie.text.bert.ContextualEncoder;
+import org.casie.text.bert.EncoderSpec;
 import org.casie.train.ConfigFiles;
 import org.casie.train.DevEvaluation;
 import org.casie.train.EventTrainer;
@@ -50,6 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs for both networks.")
     Integer epochs;
 
+    @Option(names = "--profile", defaultValue = "fast", paramLabel = "NAME",
+            description = "fast (no encoder) or accurate (frozen BERT-base vectors; downloads 408 MB once). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String profile;
+
     @Option(names = "--force", description = "Overwrite an existing model bundle.")
     boolean force;
 
@@ -80,6 +88,14 @@ public final class TrainCommand implements Callable<Integer> {
         List<AnnotatedText> devTexts = devCorpus == null ? List.of()
                 : CorpusInputs.annotate(devCorpus.documents(), preprocessor, common.threads(), "annotate dev");
 
+        if (cfg.model().encoder() != null) {
+            Path cacheRoot = common.cacheDir() != null ? common.cacheDir() : AnnotationCache.defaultRoot();
+            try (ContextualEncoder encoder = new ContextualEncoder(cfg.model().encoder(), cfg.model().annotators().cacheKey(),
+                    cacheRoot, common.threads())) {
+                trainTexts = CorpusInputs.withContext(trainTexts, encoder, "encode train");
+                devTexts = devTexts.isEmpty() ? devTexts : CorpusInputs.withContext(devTexts, encoder, "encode dev");
+            }
+        }
         EventTrainer.Outcome outcome;
         try (BarMonitor monitor = new BarMonitor()) {
             outcome = new EventTrainer(cfg, monitor).train(trainTexts, devTexts, common.threads());
@@ -107,6 +123,11 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        if (profile.equals("accurate") && cfg.model().encoder() == null) {
+            cfg = cfg.withModel(cfg.model().withEncoder(EncoderSpec.defaults(), ACCURATE_PROJECTION));
+        } else if (!profile.equals("fast") && !profile.equals("accurate")) {
+            throw new UserException("--profile must be fast or accurate, not '" + profile + "'");
+        }
         if (seed != null) {
             cfg = cfg.withSeed(seed);
         }
@@ -115,6 +136,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return cfg;
     }
+
+    /** Size of the learned projection of the 768-wide BERT vectors in the accurate profile. */
+    private static final int ACCURATE_PROJECTION = 128;
 
     /** A progress bar over all minibatches, with the latest loss and dev F1 of each network. */
     private static final class BarMonitor implements TrainingMonitor, AutoCloseable {

@@ -55,9 +55,10 @@ public final class ArgumentExamples {
         return new ArgumentQuery(trigger, subtype, window, others);
     }
 
-    public SequenceFeatures encode(TokenTable tokens, ArgumentQuery q) {
+    public SequenceFeatures encode(AnnotatedText text, ArgumentQuery q) {
+        TokenTable tokens = text.tokens();
         Window w = q.window();
-        SequenceFeatures base = features.encode(tokens, w.from(), w.to(), EXTRA);
+        SequenceFeatures base = features.encode(text, w.from(), w.to(), EXTRA);
         int at = features.denseSize();
         int[] tree = treeDistances(tokens, w, q.trigger());
         int triggerSentence = tokens.sentence(q.trigger().begin());
@@ -135,7 +136,7 @@ public final class ArgumentExamples {
                 continue;
             }
             ArgumentQuery q = query(tokens, trigger.get().tokens(), e.subtype(), triggers);
-            out.add(new TaggingExample(encode(tokens, q), labels(tokens, q, e.arguments(), stats)));
+            out.add(new TaggingExample(encode(text, q), labels(tokens, q, e.arguments(), stats)));
         }
         return out;
     }

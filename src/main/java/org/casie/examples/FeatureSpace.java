@@ -106,7 +106,8 @@ public final class FeatureSpace {
      * Features of tokens {@code [from, to)}, with {@code extra} zeroed columns appended to each dense
      * vector for the caller's task-specific features.
      */
-    public SequenceFeatures encode(TokenTable table, int from, int to, int extra) {
+    public SequenceFeatures encode(AnnotatedText text, int from, int to, int extra) {
+        TokenTable table = text.tokens();
         int n = to - from;
         int[] w = new int[n], p = new int[n], s = new int[n];
         float[][] dense = new float[n][denseSize() + extra];
@@ -127,7 +128,7 @@ public final class FeatureSpace {
             d[nerAt + ner.indexOf(table.ner(i))] = 1;
             d[relAt + relations.indexOf(relationKey(table.relation(i)))] = 1;
         }
-        return new SequenceFeatures(w, p, s, dense);
+        return new SequenceFeatures(w, p, s, dense, text.context(), from);
     }
 
     private static void shape(String word, boolean sentenceStart, float[] d, int at) {

@@ -32,8 +32,8 @@ public final class TriggerExamples {
         return Window.covering(tokens, context, maxTokens);
     }
 
-    public SequenceFeatures encode(TokenTable tokens, Window w) {
-        return features.encode(tokens, w.from(), w.to(), 0);
+    public SequenceFeatures encode(AnnotatedText text, Window w) {
+        return features.encode(text, w.from(), w.to(), 0);
     }
 
     /** Labelled sequences for one gold document; alignment problems are counted in {@code stats}. */
@@ -85,7 +85,7 @@ public final class TriggerExamples {
             if (y[first] > 0 && LABELS.isInside(y[first])) {
                 y[first] = LABELS.begin(LABELS.classOf(y[first]));
             }
-            out.add(new TaggingExample(encode(tokens, w), new int[][] {y, r}));
+            out.add(new TaggingExample(encode(text, w), new int[][] {y, r}));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.casie.model;
 
 import org.casie.corpus.Role;
 import org.casie.examples.ArgumentExamples;
+import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentQuery;
 import org.casie.examples.BioDecoder;
 import org.casie.examples.LabeledSpan;
@@ -48,7 +49,8 @@ public final class ArgumentTagger {
     }
 
     /** Arguments per trigger, in the order of {@code triggers}. */
-    public List<List<PredictedArgument>> tag(TokenTable tokens, List<PredictedTrigger> triggers) {
+    public List<List<PredictedArgument>> tag(AnnotatedText text, List<PredictedTrigger> triggers) {
+        TokenTable tokens = text.tokens();
         List<TokenSpan> spans = triggers.stream().map(PredictedTrigger::tokens).toList();
         List<List<PredictedArgument>> out = new ArrayList<>();
         for (int b = 0; b < triggers.size(); b += batchSize) {
@@ -58,7 +60,7 @@ public final class ArgumentTagger {
             for (PredictedTrigger t : batch) {
                 ArgumentQuery q = examples.query(tokens, t.tokens(), t.subtype(), spans);
                 queries.add(q);
-                features.add(examples.encode(tokens, q));
+                features.add(examples.encode(text, q));
             }
             float[][][][] probs = SequenceBatches.predict(net, features);
             for (int i = 0; i < batch.size(); i++) {

@@ -6,6 +6,7 @@ import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
 import org.casie.corpus.Hopper;
 import org.casie.corpus.Subtype;
+import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentExamples;
 import org.casie.examples.FeatureSpace;
 import org.casie.examples.RoleConstraints;
@@ -54,10 +55,10 @@ public final class EventModel {
     public TriggerTagger triggerTagger() { return triggers; }
     public ArgumentTagger argumentTagger() { return arguments; }
 
-    /** Tags {@code document}'s content; the returned document keeps its metadata with predicted hoppers. */
-    public Document extract(Document document, TokenTable tokens) {
-        List<PredictedTrigger> found = triggers.tag(tokens);
-        return assemble(document, tokens, found, arguments.tag(tokens, found));
+    /** Tags a document's content; the returned document keeps its metadata with predicted hoppers. */
+    public Document extract(AnnotatedText text) {
+        List<PredictedTrigger> found = triggers.tag(text);
+        return assemble(text.document(), text.tokens(), found, arguments.tag(text, found));
     }
 
     /** Builds the CASIE records from token-level predictions. */

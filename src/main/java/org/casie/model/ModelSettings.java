@@ -1,6 +1,7 @@
 package org.casie.model;
 
 import org.casie.text.AnnotatorConfig;
+import org.casie.text.bert.EncoderSpec;
 
 /**
  * Everything that shapes the extractor's input and networks; stored in the bundle so tagging rebuilds
@@ -13,11 +14,31 @@ import org.casie.text.AnnotatorConfig;
  * @param minWordCount    training occurrences a word needs for its own learned embedding
  * @param trigger         trigger network
  * @param argument        argument network
+ * @param encoder         contextual encoder of the accurate profile, {@code null} for the fast profile
+ * @param contextProjection size the contextual vectors are projected to before the BiLSTM
  */
 public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
-                            int minWordCount, NetworkConfig trigger, NetworkConfig argument) {
+                            int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
+                            int contextProjection) {
 
+    /** The fast profile: no contextual encoder. */
     public static ModelSettings defaults() {
-        return new ModelSettings(AnnotatorConfig.FULL, 0, 0, 160, 2, NetworkConfig.defaults(), NetworkConfig.defaults());
+        return new ModelSettings(AnnotatorConfig.FULL, 0, 0, 160, 2, NetworkConfig.defaults(), NetworkConfig.defaults(),
+                null, 0);
+    }
+
+    /** The accurate profile: frozen BERT-base vectors, projected by a learned linear layer. */
+    public ModelSettings withEncoder(EncoderSpec spec, int projection) {
+        return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,
+                spec, projection);
+    }
+
+    public String profile() {
+        return encoder == null ? "fast" : "accurate";
+    }
+
+    /** Width of the contextual input (0 for the fast profile). */
+    public int contextDimension() {
+        return encoder == null ? 0 : EncoderSpec.DIMENSION;
     }
 }

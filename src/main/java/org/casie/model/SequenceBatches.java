@@ -46,13 +46,32 @@ public final class SequenceBatches {
             }
         }
         INDArray m = Nd4j.create(mask, new long[] {b, t}, DataType.FLOAT);
-        INDArray[] features = {
+        List<INDArray> features = new ArrayList<>(List.of(
             Nd4j.create(words, new long[] {b, 1, t}, DataType.FLOAT),
             Nd4j.create(prefixes, new long[] {b, 1, t}, DataType.FLOAT),
             Nd4j.create(suffixes, new long[] {b, 1, t}, DataType.FLOAT),
-            Nd4j.create(dense, new long[] {b, d, t}, DataType.FLOAT)
-        };
-        return new Inputs(features, new INDArray[] {m, m, m, m});
+            Nd4j.create(dense, new long[] {b, d, t}, DataType.FLOAT)));
+        if (batch.get(0).context() != null) {
+            features.add(context(batch, t));
+        }
+        INDArray[] masks = new INDArray[features.size()];
+        java.util.Arrays.fill(masks, m);
+        return new Inputs(features.toArray(new INDArray[0]), masks);
+    }
+
+    /** The contextual vectors of a batch, {@code [batch, dim, time]}. */
+    private static INDArray context(List<SequenceFeatures> batch, int t) {
+        int dim = batch.get(0).context().dimension();
+        float[] data = new float[batch.size() * dim * t];
+        for (int i = 0; i < batch.size(); i++) {
+            SequenceFeatures f = batch.get(i);
+            for (int j = 0; j < f.length(); j++) {
+                for (int k = 0; k < dim; k++) {
+                    data[(i * dim + k) * t + j] = f.context().get(f.contextFrom() + j, k);
+                }
+            }
+        }
+        return Nd4j.create(data, new long[] {batch.size(), dim, t}, DataType.FLOAT);
     }
 
     public static MultiDataSet dataSet(List<TaggingExample> batch, List<HeadSpec> heads) {

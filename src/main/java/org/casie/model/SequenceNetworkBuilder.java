@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -34,8 +35,18 @@ public final class SequenceNetworkBuilder {
     private SequenceNetworkBuilder() {
     }
 
+    public static final String CONTEXT = "context";
+
+    /**
+     * @param contextDim  width of the contextual vectors (0: no such input)
+     * @param projection  their learned projection's size
+     */
     public static ComputationGraph build(NetworkConfig c, int wordVocab, int prefixVocab, int suffixVocab,
-                                         int denseSize, List<HeadSpec> heads, long seed) {
+                                         int denseSize, int contextDim, int projection, List<HeadSpec> heads, long seed) {
+        List<String> inputs = new java.util.ArrayList<>(INPUTS);
+        if (contextDim > 0) {
+            inputs.add(CONTEXT);
+        }
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(c.learningRate()))
@@ -44,14 +55,24 @@ public final class SequenceNetworkBuilder {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .graphBuilder()
-                .addInputs(INPUTS)
+                .addInputs(inputs)
                 .addLayer("wordEmb", embedding(wordVocab, c.wordDim()), WORDS)
                 .addLayer("prefixEmb", embedding(prefixVocab, c.affixDim()), PREFIXES)
                 .addLayer("suffixEmb", embedding(suffixVocab, c.affixDim()), SUFFIXES)
-                .addVertex("merged", new MergeVertex(), "wordEmb", "prefixEmb", "suffixEmb", DENSE);
+                ;
+        List<String> merged = new java.util.ArrayList<>(List.of("wordEmb", "prefixEmb", "suffixEmb", DENSE));
+        int width = c.wordDim() + 2 * c.affixDim() + denseSize;
+        if (contextDim > 0) {
+            // A kernel-1 convolution is a per-token linear projection of the 768-wide vectors: it keeps the LSTM small.
+            g.addLayer("contextProjection", new Convolution1DLayer.Builder().kernelSize(1).nIn(contextDim).nOut(projection)
+                    .activation(Activation.IDENTITY).rnnDataFormat(RNNFormat.NCW).dropOut(new Dropout(1 - c.dropout()))
+                    .build(), CONTEXT);
+            merged.add("contextProjection");
+            width += projection;
+        }
+        g.addVertex("merged", new MergeVertex(), merged.toArray(new String[0]));
         // Sizes are set by hand: input types would make DL4J reset the embedding layers' nIn to 1.
         String previous = "merged";
-        int width = c.wordDim() + 2 * c.affixDim() + denseSize;
         for (int layer = 0; layer < c.layers(); layer++) {
             String name = "bilstm" + layer;
             LSTM.Builder lstm = new LSTM.Builder().nIn(width).nOut(c.hidden()).activation(Activation.TANH)

@@ -8,7 +8,7 @@ import org.casie.examples.SequenceFeatures;
 import org.casie.examples.TokenSpan;
 import org.casie.examples.TriggerExamples;
 import org.casie.examples.Window;
-import org.casie.text.TokenTable;
+import org.casie.examples.AnnotatedText;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.util.ArrayList;
@@ -38,13 +38,13 @@ public final class TriggerTagger {
         return net;
     }
 
-    public List<PredictedTrigger> tag(TokenTable tokens) {
-        List<Window> windows = examples.windows(tokens);
+    public List<PredictedTrigger> tag(AnnotatedText text) {
+        List<Window> windows = examples.windows(text.tokens());
         List<PredictedTrigger> out = new ArrayList<>();
         for (int b = 0; b < windows.size(); b += batchSize) {
             List<Window> batch = windows.subList(b, Math.min(windows.size(), b + batchSize));
             List<SequenceFeatures> features = new ArrayList<>(batch.size());
-            batch.forEach(w -> features.add(examples.encode(tokens, w)));
+            batch.forEach(w -> features.add(examples.encode(text, w)));
             float[][][][] probs = SequenceBatches.predict(net, features);
             for (int i = 0; i < batch.size(); i++) {
                 Window w = batch.get(i);

@@ -1,17 +1,20 @@
 package org.casie.tag;
 
 import org.casie.corpus.Document;
+import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
+import org.casie.model.ModelSettings;
 import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
 import org.casie.text.TokenTable;
+import org.casie.text.bert.ContextualEncoder;
 
 import java.nio.file.Path;
 
 /**
  * The library entry point: loads a model bundle once and turns article text into CASIE events.
- * Thread-safe: one instance can serve many threads.
+ * Thread-safe: one instance can serve many threads. A fast-profile model never loads TensorFlow.
  *
  * <pre>{@code
  * EventExtractor extractor = EventExtractor.loadDefault();
@@ -19,25 +22,31 @@ import java.nio.file.Path;
  * doc.events().forEach(e -> System.out.println(e.subtype() + " " + e.text()));
  * }</pre>
  */
-public final class EventExtractor {
+public final class EventExtractor implements AutoCloseable {
 
     private final EventModel model;
     private final Preprocessor preprocessor;
+    private final ContextualEncoder encoder;
 
-    public EventExtractor(EventModel model, Preprocessor preprocessor) {
+    /** @param encoder the accurate profile's encoder, {@code null} for the fast profile */
+    public EventExtractor(EventModel model, Preprocessor preprocessor, ContextualEncoder encoder) {
         this.model = model;
         this.preprocessor = preprocessor;
+        this.encoder = encoder;
     }
 
     /** Loads a bundle, with CoreNLP annotations cached in the default cache directory. */
     public static EventExtractor load(Path bundle) {
-        return load(bundle, AnnotationCache.defaultRoot());
+        return load(bundle, AnnotationCache.defaultRoot(), Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param cacheDir annotation cache root, or {@code null} for none */
-    public static EventExtractor load(Path bundle, Path cacheDir) {
+    /** @param cacheDir annotation and vector cache root, or {@code null} for none (the encoder then lives in the default root) */
+    public static EventExtractor load(Path bundle, Path cacheDir, int threads) {
         EventModel model = ModelBundle.load(bundle).model();
-        return new EventExtractor(model, new Preprocessor(model.settings().annotators(), cacheDir));
+        ModelSettings settings = model.settings();
+        ContextualEncoder encoder = settings.encoder() == null ? null : new ContextualEncoder(settings.encoder(),
+                settings.annotators().cacheKey(), cacheDir != null ? cacheDir : AnnotationCache.defaultRoot(), threads);
+        return new EventExtractor(model, new Preprocessor(settings.annotators(), cacheDir), encoder);
     }
 
     /** The shipped default model from the project's {@code models/} directory. */
@@ -49,10 +58,6 @@ public final class EventExtractor {
         return model;
     }
 
-    public Preprocessor preprocessor() {
-        return preprocessor;
-    }
-
     public Document extract(String text) {
         return extract(Document.ofText("text", text));
     }
@@ -60,6 +65,14 @@ public final class EventExtractor {
     /** Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. */
     public Document extract(Document document) {
         TokenTable tokens = preprocessor.process(document.content());
-        return model.extract(document, tokens);
+        return model.extract(new AnnotatedText(document, tokens,
+                encoder == null ? null : encoder.encode(document.content(), tokens)));
+    }
+
+    @Override
+    public void close() {
+        if (encoder != null) {
+            encoder.close();
+        }
     }
 }

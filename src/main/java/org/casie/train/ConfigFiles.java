@@ -67,7 +67,9 @@ public final class ConfigFiles {
             if (current == null) {
                 throw new IllegalArgumentException("config " + file + ": unknown field '" + where + "'");
             }
-            if (current.isObject() && f.getValue().isObject()) {
+            if (current.isNull() || f.getValue().isNull()) {
+                base.set(f.getKey(), f.getValue()); // optional parts such as the encoder
+            } else if (current.isObject() && f.getValue().isObject()) {
                 merge((ObjectNode) current, (ObjectNode) f.getValue(), where, file);
             } else if (current.isObject() != f.getValue().isObject()) {
                 throw new IllegalArgumentException("config " + file + ": field '" + where + "' has the wrong shape");

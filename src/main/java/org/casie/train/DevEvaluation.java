@@ -25,7 +25,7 @@ public final class DevEvaluation {
         List<Document> gold = dev.stream().map(AnnotatedText::document).toList();
         List<Document> predicted = new ArrayList<>();
         for (AnnotatedText d : dev) {
-            predicted.add(model.extract(d.document(), d.tokens()));
+            predicted.add(model.extract(d));
         }
         EventScorer.Scores s = EventScorer.score(gold, predicted);
         out.put("documents", dev.size());

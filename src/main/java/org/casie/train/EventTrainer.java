@@ -91,11 +91,16 @@ public final class EventTrainer {
         monitor.planned(perEpoch * config.maxEpochs() + perArgEpoch * config.argumentMaxEpochs());
 
         int dense = features.denseSize();
+        int contextDim = settings.contextDimension();
+        if (contextDim > 0 && (train.get(0).context() == null || (!dev.isEmpty() && dev.get(0).context() == null))) {
+            throw new IllegalArgumentException("the accurate profile needs contextual vectors for every document");
+        }
         ComputationGraph triggerNet = SequenceNetworkBuilder.build(settings.trigger(), features.words().size(),
-                features.prefixes().size(), features.suffixes().size(), dense, TriggerTagger.HEADS, config.seed());
+                features.prefixes().size(), features.suffixes().size(), dense, contextDim, settings.contextProjection(),
+                TriggerTagger.HEADS, config.seed());
         ComputationGraph argumentNet = SequenceNetworkBuilder.build(settings.argument(), features.words().size(),
-                features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA,
-                ArgumentTagger.heads(entityTypes.size()), config.seed() + 1);
+                features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA, contextDim,
+                settings.contextProjection(), ArgumentTagger.heads(entityTypes.size()), config.seed() + 1);
         TriggerTagger triggerTagger = new TriggerTagger(triggerNet, triggerExamples, 32);
         ArgumentTagger argumentTagger = new ArgumentTagger(argumentNet, argumentExamples, constraints, 32);
         List<Document> devGold = dev.stream().map(AnnotatedText::document).toList();
@@ -153,7 +158,7 @@ public final class EventTrainer {
     static List<Document> tagTriggers(TriggerTagger tagger, List<AnnotatedText> docs) {
         List<Document> out = new ArrayList<>(docs.size());
         for (AnnotatedText d : docs) {
-            List<PredictedTrigger> found = tagger.tag(d.tokens());
+            List<PredictedTrigger> found = tagger.tag(d);
             List<List<PredictedArgument>> none = new ArrayList<>();
             found.forEach(f -> none.add(List.of()));
             out.add(EventModel.assemble(d.document(), d.tokens(), found, none));
@@ -166,7 +171,7 @@ public final class EventTrainer {
         List<Document> out = new ArrayList<>(docs.size());
         for (AnnotatedText d : docs) {
             List<PredictedTrigger> gold = goldTriggers(d);
-            out.add(EventModel.assemble(d.document(), d.tokens(), gold, tagger.tag(d.tokens(), gold)));
+            out.add(EventModel.assemble(d.document(), d.tokens(), gold, tagger.tag(d, gold)));
         }
         return out;
     }

@@ -24,6 +24,10 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
         return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize);
     }
 
+    public TrainConfig withModel(ModelSettings newModel) {
+        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize);
+    }
+
     public TrainConfig withEpochs(int epochs) {
         return new TrainConfig(model, seed, epochs, epochs, patience, batchSize);
     }

@@ -30,13 +30,14 @@ class ModelBundleTest {
     @BeforeAll
     static void untrainedModel() {
         NetworkConfig small = new NetworkConfig(4, 2, 4, 1, 0, 1e-3, 0);
-        ModelSettings settings = new ModelSettings(new org.casie.text.AnnotatorConfig(false, false), 0, 0, 50, 1, small, small);
+        ModelSettings settings = new ModelSettings(new org.casie.text.AnnotatorConfig(false, false), 0, 0, 50, 1, small, small,
+                null, 0);
         FeatureSpace features = FeatureSpace.build(List.of(SpanAlignerTest.table()), 1, PretrainedVectors.coreNlp(),
                 TriggerLexicon.empty());
         var trigger = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),
-                features.suffixes().size(), features.denseSize(), TriggerTagger.HEADS, 1);
+                features.suffixes().size(), features.denseSize(), 0, 0, TriggerTagger.HEADS, 1);
         var argument = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),
-                features.suffixes().size(), features.denseSize() + ArgumentExamples.EXTRA, ArgumentTagger.heads(2), 2);
+                features.suffixes().size(), features.denseSize() + ArgumentExamples.EXTRA, 0, 0, ArgumentTagger.heads(2), 2);
         model = EventModel.of(settings, features, trigger, argument, List.of("Person", "Organization"),
                 new RoleConstraints(Map.of()));
     }

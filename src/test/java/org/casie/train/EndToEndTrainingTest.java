@@ -25,7 +25,8 @@ class EndToEndTrainingTest {
 
     private static final AnnotatorConfig CHEAP = new AnnotatorConfig(false, false);
     private static final NetworkConfig SMALL = new NetworkConfig(16, 8, 24, 1, 0.1, 1e-2, 0);
-    static final TrainConfig CONFIG = new TrainConfig(new ModelSettings(CHEAP, 0, 0, 80, 1, SMALL, SMALL), 7, 12, 12, 12, 8);
+    static final TrainConfig CONFIG = new TrainConfig(new ModelSettings(CHEAP, 0, 0, 80, 1, SMALL, SMALL, null, 0), 7, 12, 12,
+            12, 8);
 
     private static List<AnnotatedText> train;
     private static List<AnnotatedText> dev;
@@ -46,7 +47,7 @@ class EndToEndTrainingTest {
     }
 
     static List<Document> tag(EventModel model, List<AnnotatedText> texts) {
-        return texts.stream().map(t -> model.extract(t.document(), t.tokens())).toList();
+        return texts.stream().map(model::extract).toList();
     }
 
     @Test
