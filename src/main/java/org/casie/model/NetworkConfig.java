@@ -15,6 +15,6 @@ public record NetworkConfig(int wordDim, int affixDim, int hidden, int layers, d
                             double l2) {
 
     public static NetworkConfig defaults() {
-        return new NetworkConfig(50, 20, 128, 1, 0.4, 2e-3, 1e-5);
+        return new NetworkConfig(50, 20, 128, 1, 0.5, 5e-3, 1e-5);
     }
 }

@@ -17,7 +17,7 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
                           int batchSize) {
 
     public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 20, 20, 3, 32);
+        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32);
     }
 
     public TrainConfig withSeed(long newSeed) {
