@@ -1,14 +1,13 @@
 package org.casie.text;
 
+import org.casie.corpus.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -72,14 +71,7 @@ public final class AnnotationCache {
     public void put(String key, TokenTable table) {
         Path file = entry(key);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), key.substring(0, 8), ".tmp");
-            Files.write(tmp, TokenTableCodec.encode(table));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, TokenTableCodec.encode(table));
         } catch (IOException e) {
             // A cache that cannot be written only costs speed, never correctness.
             LOG.warn("could not write cache entry {}: {}", file, e.getMessage());
