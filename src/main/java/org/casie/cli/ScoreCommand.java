@@ -7,6 +7,7 @@ import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.corpus.ReadResult;
 import org.casie.eval.Bootstrap;
+import org.casie.eval.CoreferenceScorer;
 import org.casie.eval.EvaluationReport;
 import org.casie.eval.EventScorer;
 import org.casie.eval.Metric;
@@ -65,7 +66,7 @@ public final class ScoreCommand implements Callable<Integer> {
         List<Document> predicted = predictions(pred, golds, problems);
         EventScorer.Scores scores = EventScorer.score(golds, predicted);
         Bootstrap bootstrap = new Bootstrap(Math.max(samples, 1), 13);
-        EvaluationReport report = new EvaluationReport(scores,
+        EvaluationReport report = new EvaluationReport(scores, CoreferenceScorer.score(golds, predicted),
                 samples > 0 ? EvaluationReport.intervals(scores, bootstrap) : Map.of());
         System.out.print(report.text());
         if (compare != null) {

@@ -15,11 +15,14 @@ public final class EvaluationReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final EventScorer.Scores scores;
+    private final CoreferenceScorer.Scores hoppers;
     private final Map<Metric, Bootstrap.Interval> intervals;
 
     /** @param intervals 95% CIs per metric, or empty */
-    public EvaluationReport(EventScorer.Scores scores, Map<Metric, Bootstrap.Interval> intervals) {
+    public EvaluationReport(EventScorer.Scores scores, CoreferenceScorer.Scores hoppers,
+                            Map<Metric, Bootstrap.Interval> intervals) {
         this.scores = scores;
+        this.hoppers = hoppers;
         this.intervals = intervals;
     }
 
@@ -40,6 +43,8 @@ public final class EvaluationReport {
         }
         sb.append(String.format("%-28s %s (%d of %d Trig-C matches)%n", "Realis accuracy",
                 pct(scores.realisAccuracy()), scores.realisCorrect(), scores.realisTotal()));
+        sb.append(String.format("%-28s MUC %s  B3 %s  CEAF-e %s  CoNLL %s (F1)%n", "Hoppers", pct(hoppers.muc().f1()),
+                pct(hoppers.bCubed().f1()), pct(hoppers.ceafE().f1()), pct(hoppers.conllF1())));
         sb.append('\n');
         header(sb, "Trig-C by subtype");
         scores.trigCBySubtype().forEach((s, c) -> row(sb, s.name(), c, null));
@@ -104,6 +109,12 @@ public final class EvaluationReport {
         }
         out.put("metrics", metrics);
         out.put("realisAccuracy", round(scores.realisAccuracy()));
+        Map<String, Object> coref = new LinkedHashMap<>();
+        coref.put("MUC", corefCounts(hoppers.muc()));
+        coref.put("B3", corefCounts(hoppers.bCubed()));
+        coref.put("CEAF-e", corefCounts(hoppers.ceafE()));
+        coref.put("CoNLL-F1", round(hoppers.conllF1()));
+        out.put("hoppers", coref);
         Map<String, Object> bySubtype = new LinkedHashMap<>();
         scores.trigCBySubtype().forEach((s, c) -> bySubtype.put(s.name(), Map.of("Trig-C", counts(c),
                 "Arg-C", counts(scores.argCBySubtype().get(s)))));
@@ -121,6 +132,10 @@ public final class EvaluationReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Object> corefCounts(CoreferenceScorer.Score s) {
+        return Map.of("precision", round(s.precision()), "recall", round(s.recall()), "f1", round(s.f1()));
     }
 
     private static Map<String, Object> counts(SpanCounts c) {
@@ -147,7 +162,9 @@ public final class EvaluationReport {
                         + ".track{width:20em;background:#eee}</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         sb.append("<p>").append(scores.documents().size()).append(" documents; realis accuracy ")
                 .append(pct(scores.realisAccuracy())).append("% over ").append(scores.realisTotal())
-                .append(" Trig-C matches.</p>\n");
+                .append(" Trig-C matches; hoppers CoNLL F1 ").append(pct(hoppers.conllF1())).append(" (MUC ")
+                .append(pct(hoppers.muc().f1())).append(", B3 ").append(pct(hoppers.bCubed().f1())).append(", CEAF-e ")
+                .append(pct(hoppers.ceafE().f1())).append(").</p>\n");
         Map<String, SpanCounts> overall = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
             overall.put(m.label(), scores.get(m));

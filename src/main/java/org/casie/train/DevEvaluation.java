@@ -1,6 +1,7 @@
 package org.casie.train;
 
 import org.casie.corpus.Document;
+import org.casie.eval.CoreferenceScorer;
 import org.casie.eval.EventScorer;
 import org.casie.eval.SpanCounts;
 import org.casie.examples.AnnotatedText;
@@ -35,6 +36,7 @@ public final class DevEvaluation {
         out.put("argC", f1(s.argC()));
         out.put("argCPlus", f1(s.argCPlus()));
         out.put("realisAccuracy", round(s.realisAccuracy() * 100));
+        out.put("hopperConllF1", round(CoreferenceScorer.score(gold, predicted).conllF1() * 100));
         out.put("argCGoldTriggers", f1(EventScorer.score(gold,
                 EventTrainer.tagArgumentsOfGold(model.argumentTagger(), dev)).argC()));
         return out;
