@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "casie", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Learns to extract cybersecurity events (CASIE) from news articles, scores and tags them.",
         subcommands = {ValidateCommand.class, PreprocessCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ScoreCommand.class, TagCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+                ScoreCommand.class, CvCommand.class, TagCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Set by {@code --verbose} on any verb: show stack traces. */

@@ -8,7 +8,6 @@ import org.casie.model.ModelBundle;
 import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
 import org.casie.text.bert.ContextualEncoder;
-import org.casie.text.bert.EncoderSpec;
 import org.casie.train.ConfigFiles;
 import org.casie.train.DevEvaluation;
 import org.casie.train.EventTrainer;
@@ -117,16 +116,15 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig resolveConfig() {
+        if (!profile.equals("fast") && !profile.equals("accurate")) {
+            throw new UserException("--profile must be fast or accurate, not '" + profile + "'");
+        }
+        TrainConfig base = profile.equals("accurate") ? TrainConfig.accurate() : TrainConfig.defaults();
         TrainConfig cfg;
         try {
-            cfg = config == null ? TrainConfig.defaults() : ConfigFiles.read(config);
+            cfg = config == null ? base : ConfigFiles.read(config, base);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
-        }
-        if (profile.equals("accurate") && cfg.model().encoder() == null) {
-            cfg = cfg.withModel(cfg.model().withEncoder(EncoderSpec.defaults(), ACCURATE_PROJECTION));
-        } else if (!profile.equals("fast") && !profile.equals("accurate")) {
-            throw new UserException("--profile must be fast or accurate, not '" + profile + "'");
         }
         if (seed != null) {
             cfg = cfg.withSeed(seed);
@@ -136,9 +134,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return cfg;
     }
-
-    /** Size of the learned projection of the 768-wide BERT vectors in the accurate profile. */
-    private static final int ACCURATE_PROJECTION = 128;
 
     /** A progress bar over all minibatches, with the latest loss and dev F1 of each network. */
     private static final class BarMonitor implements TrainingMonitor, AutoCloseable {

@@ -27,6 +27,11 @@ public final class ConfigFiles {
 
     /** @throws IllegalArgumentException with the file name and what is wrong */
     public static TrainConfig read(Path file) {
+        return read(file, TrainConfig.defaults());
+    }
+
+    /** @param base the defaults the file overrides (those of the chosen profile) */
+    public static TrainConfig read(Path file, TrainConfig base) {
         String name = file.getFileName().toString();
         JsonNode overrides;
         try {
@@ -36,12 +41,12 @@ public final class ConfigFiles {
             throw new IllegalArgumentException("config " + file + ": " + firstLine(e.getMessage()));
         }
         if (overrides == null || overrides.isMissingNode() || overrides.isNull()) {
-            return TrainConfig.defaults();
+            return base;
         }
         if (!overrides.isObject()) {
             throw new IllegalArgumentException("config " + file + ": the top level must be an object");
         }
-        ObjectNode merged = JSON.valueToTree(TrainConfig.defaults());
+        ObjectNode merged = JSON.valueToTree(base);
         merge(merged, (ObjectNode) overrides, "", file);
         try {
             return JSON.treeToValue(merged, TrainConfig.class);

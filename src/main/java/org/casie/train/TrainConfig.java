@@ -1,6 +1,8 @@
 package org.casie.train;
 
 import org.casie.model.ModelSettings;
+import org.casie.model.NetworkConfig;
+import org.casie.text.bert.EncoderSpec;
 
 /**
  * Every training hyperparameter, with defaults that gave the best dev figures. A config file (JSON or
@@ -18,6 +20,18 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
 
     public static TrainConfig defaults() {
         return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32);
+    }
+
+    /**
+     * The accurate profile: BERT-base layer 8 vectors projected to 128 dimensions; a lower learning rate and
+     * less dropout than the fast profile gave better dev F1 with these inputs.
+     */
+    public static TrainConfig accurate() {
+        NetworkConfig network = new NetworkConfig(50, 20, 128, 1, 0.3, 2e-3, 1e-5);
+        ModelSettings fast = ModelSettings.defaults();
+        ModelSettings model = new ModelSettings(fast.annotators(), fast.triggerContext(), fast.argumentContext(),
+                fast.maxTokens(), fast.minWordCount(), network, network, EncoderSpec.defaults(), 128);
+        return defaults().withModel(model);
     }
 
     public TrainConfig withSeed(long newSeed) {
