@@ -10,7 +10,12 @@ import org.casie.tag.ShippedModels;
 import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
 import org.casie.text.bert.ContextualEncoder;
-import org.casie.train.DevEvaluation;
+import org.casie.train.EventTrainer;
+import org.casie.corpus.AtomicFiles;
+import org.casie.eval.Bootstrap;
+import org.casie.eval.CoreferenceScorer;
+import org.casie.eval.EvaluationReport;
+import org.casie.eval.EventScorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +23,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code casie evaluate}: tags listed gold documents with a model and scores the result. */
@@ -56,17 +60,34 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        Map<String, Object> scores = DevEvaluation.scores(eventModel, texts);
+        List<Document> gold = texts.stream().map(AnnotatedText::document).toList();
+        List<Document> predicted = new ArrayList<>();
+        for (AnnotatedText t : texts) {
+            predicted.add(eventModel.extract(t));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        EventScorer.Scores scores = EventScorer.score(gold, predicted);
+        EvaluationReport evaluation = new EvaluationReport(scores, CoreferenceScorer.score(gold, predicted),
+                EvaluationReport.intervals(scores, new Bootstrap(1000, 13)));
+        System.out.print(evaluation.text());
+        // Arguments of the gold triggers: the argument tagger's score apart from trigger errors.
+        EventScorer.Scores goldTriggers = EventScorer.score(gold,
+                EventTrainer.tagArgumentsOfGold(eventModel.argumentTagger(), texts));
+        System.out.printf("%-28s %7d %7d %7d %7.1f %7.1f %7.1f%n", "Arg-C, gold triggers", goldTriggers.argC().gold(),
+                goldTriggers.argC().predicted(), goldTriggers.argC().correct(), goldTriggers.argC().precision() * 100,
+                goldTriggers.argC().recall() * 100, goldTriggers.argC().f1() * 100);
         if (report != null) {
             AnnotationWriter writer = new AnnotationWriter();
-            for (AnnotatedText t : texts) {
-                Document predicted = eventModel.extract(t);
-                writer.write(predicted, report.resolve("predictions").resolve(t.document().id() + ".json"));
+            for (Document d : predicted) {
+                writer.write(d, report.resolve("predictions").resolve(d.id() + ".json"));
             }
+            AtomicFiles.write(report.resolve("scores.txt"), evaluation.text());
+            AtomicFiles.write(report.resolve("scores.json"), evaluation.json());
+            AtomicFiles.write(report.resolve("report.html"), evaluation.html("casie-extract evaluation: " + model));
+            AtomicFiles.write(report.resolve("errors.tsv"), evaluation.errors());
         }
-        System.out.println(scores);
-        System.out.printf("tagged and scored %d documents in %.1f s%n", texts.size(), seconds);
+        System.err.printf("tagged and scored %d documents in %.1f s (%.2f s per document; CoreNLP and encoder time excluded)%n",
+                texts.size(), seconds, seconds / Math.max(1, texts.size()));
         return corpus.rejectedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }
 }
