@@ -17,6 +17,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public final class SequenceNetworkBuilder {
      */
     public static ComputationGraph build(NetworkConfig c, int wordVocab, int prefixVocab, int suffixVocab,
                                          int denseSize, int contextDim, int projection, List<HeadSpec> heads, long seed) {
-        List<String> inputs = new java.util.ArrayList<>(INPUTS);
+        List<String> inputs = new ArrayList<>(INPUTS);
         if (contextDim > 0) {
             inputs.add(CONTEXT);
         }
@@ -58,9 +59,8 @@ public final class SequenceNetworkBuilder {
                 .addInputs(inputs)
                 .addLayer("wordEmb", embedding(wordVocab, c.wordDim()), WORDS)
                 .addLayer("prefixEmb", embedding(prefixVocab, c.affixDim()), PREFIXES)
-                .addLayer("suffixEmb", embedding(suffixVocab, c.affixDim()), SUFFIXES)
-                ;
-        List<String> merged = new java.util.ArrayList<>(List.of("wordEmb", "prefixEmb", "suffixEmb", DENSE));
+                .addLayer("suffixEmb", embedding(suffixVocab, c.affixDim()), SUFFIXES);
+        List<String> merged = new ArrayList<>(List.of("wordEmb", "prefixEmb", "suffixEmb", DENSE));
         int width = c.wordDim() + 2 * c.affixDim() + denseSize;
         if (contextDim > 0) {
             // A kernel-1 convolution is a per-token linear projection of the 768-wide vectors: it keeps the LSTM small.
