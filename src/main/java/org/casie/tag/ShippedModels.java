@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * Finds the model bundles shipped in the project's {@code models/} directory. A model argument may be a
- * path or the name of a shipped model ({@code fast}).
+ * path or the name of a shipped model ({@code accurate}, the default, or {@code fast}).
  */
 public final class ShippedModels {
 
-    public static final String DEFAULT = "fast";
+    public static final String DEFAULT = "accurate";
 
     private ShippedModels() {
     }
