@@ -7,6 +7,8 @@ import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.corpus.Splits;
 import org.casie.examples.AnnotatedText;
+import org.casie.model.ModelSettings;
+import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
 import org.casie.text.TokenTable;
 import org.casie.text.bert.ContextVectors;
@@ -41,10 +43,19 @@ final class CorpusInputs {
         corpus.rejectedFiles().forEach(f -> System.err.println("  rejected: " + f));
     }
 
-    /** Adds contextual vectors (accurate profile), filling the vector cache with a progress bar. */
-    static List<AnnotatedText> withContext(List<AnnotatedText> texts, ContextualEncoder encoder, String task) {
+    /**
+     * Adds contextual vectors when the settings name an encoder (accurate profile), filling the vector cache
+     * with a progress bar; returns {@code texts} unchanged for the fast profile.
+     */
+    static List<AnnotatedText> withContext(List<AnnotatedText> texts, ModelSettings settings, CommonOptions common,
+                                           String task) {
+        if (settings.encoder() == null || texts.isEmpty()) {
+            return texts;
+        }
+        Path root = common.cacheDir() != null ? common.cacheDir() : AnnotationCache.defaultRoot();
         List<ContextVectors> vectors;
-        try (ProgressBar bar = Progress.bar(task, texts.size())) {
+        try (ContextualEncoder encoder = new ContextualEncoder(settings.encoder(), settings.annotators().cacheKey(), root,
+                common.threads()); ProgressBar bar = Progress.bar(task, texts.size())) {
             vectors = encoder.encodeAll(texts.stream().map(t -> t.document().content()).toList(),
                     texts.stream().map(AnnotatedText::tokens).toList(), bar::stepBy);
         }

@@ -7,9 +7,7 @@ import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.tag.ShippedModels;
-import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
-import org.casie.text.bert.ContextualEncoder;
 import org.casie.train.EventTrainer;
 import org.casie.corpus.AtomicFiles;
 import org.casie.eval.Bootstrap;
@@ -52,13 +50,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
         Preprocessor preprocessor = new Preprocessor(eventModel.settings().annotators(), common.cacheDir());
         List<AnnotatedText> texts = CorpusInputs.annotate(corpus.documents(), preprocessor, common.threads(), "annotate");
-        if (eventModel.settings().encoder() != null) {
-            Path cacheRoot = common.cacheDir() != null ? common.cacheDir() : AnnotationCache.defaultRoot();
-            try (ContextualEncoder encoder = new ContextualEncoder(eventModel.settings().encoder(),
-                    eventModel.settings().annotators().cacheKey(), cacheRoot, common.threads())) {
-                texts = CorpusInputs.withContext(texts, encoder, "encode");
-            }
-        }
+        texts = CorpusInputs.withContext(texts, eventModel.settings(), common, "encode");
         long start = System.nanoTime();
         List<Document> gold = texts.stream().map(AnnotatedText::document).toList();
         List<Document> predicted = new ArrayList<>();

@@ -5,9 +5,7 @@ import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.ModelBundle;
-import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
-import org.casie.text.bert.ContextualEncoder;
 import org.casie.train.ConfigFiles;
 import org.casie.train.DevEvaluation;
 import org.casie.train.EventTrainer;
@@ -87,14 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<AnnotatedText> devTexts = devCorpus == null ? List.of()
                 : CorpusInputs.annotate(devCorpus.documents(), preprocessor, common.threads(), "annotate dev");
 
-        if (cfg.model().encoder() != null) {
-            Path cacheRoot = common.cacheDir() != null ? common.cacheDir() : AnnotationCache.defaultRoot();
-            try (ContextualEncoder encoder = new ContextualEncoder(cfg.model().encoder(), cfg.model().annotators().cacheKey(),
-                    cacheRoot, common.threads())) {
-                trainTexts = CorpusInputs.withContext(trainTexts, encoder, "encode train");
-                devTexts = devTexts.isEmpty() ? devTexts : CorpusInputs.withContext(devTexts, encoder, "encode dev");
-            }
-        }
+        trainTexts = CorpusInputs.withContext(trainTexts, cfg.model(), common, "encode train");
+        devTexts = CorpusInputs.withContext(devTexts, cfg.model(), common, "encode dev");
         EventTrainer.Outcome outcome;
         try (BarMonitor monitor = new BarMonitor()) {
             outcome = new EventTrainer(cfg, monitor).train(trainTexts, devTexts, common.threads());
