@@ -5,6 +5,7 @@ import org.casie.examples.ArgumentExamples;
 import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentQuery;
 import org.casie.examples.BioDecoder;
+import org.casie.examples.BracketBalancer;
 import org.casie.examples.LabeledSpan;
 import org.casie.examples.RoleConstraints;
 import org.casie.examples.SequenceFeatures;
@@ -67,8 +68,8 @@ public final class ArgumentTagger {
                 ArgumentQuery q = queries.get(i);
                 List<PredictedArgument> arguments = new ArrayList<>();
                 for (LabeledSpan s : DECODER.decode(probs[0][i], constraints.mask(q.subtype()))) {
-                    TokenSpan span = new TokenSpan(q.window().from() + s.tokens().begin(),
-                            q.window().from() + s.tokens().end());
+                    TokenSpan span = BracketBalancer.balance(tokens, new TokenSpan(q.window().from() + s.tokens().begin(),
+                            q.window().from() + s.tokens().end()));
                     int type = TriggerTagger.argmaxMean(probs[1][i], s.tokens());
                     arguments.add(new PredictedArgument(span, Role.values()[s.cls()], examples.entityTypes().get(type),
                             s.confidence()));

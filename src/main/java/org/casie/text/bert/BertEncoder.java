@@ -10,26 +10,32 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * BERT-base run by TensorFlow 1.15 as a frozen feature extractor: wordpiece windows in, the vectors of one
- * layer out. TensorFlow computes only up to the layer fetched, so lower layers are cheaper.
+ * BERT-base run by TensorFlow 1.15 as a frozen feature extractor: wordpiece windows in, the vectors of some
+ * layers out. TensorFlow computes only up to the deepest layer fetched, so lower layers are cheaper and
+ * fetching several layers costs no more than the deepest one.
  */
 public final class BertEncoder implements AutoCloseable {
 
     private final SavedModelBundle bundle;
-    private final String fetch;
+    private final List<Integer> layers;
 
-    public BertEncoder(Path modelDir, int layer, int threads) {
+    /** @param layers the layers (1-12) to fetch, in the order {@link #encode} returns them */
+    public BertEncoder(Path modelDir, List<Integer> layers, int threads) {
         // ConfigProto bytes: intra_op_parallelism_threads (field 2) and inter_op_parallelism_threads (field 5).
         byte[] config = {0x10, (byte) threads, 0x28, 1};
         this.bundle = SavedModelBundle.loader(modelDir.toString()).withTags("serve").withConfigProto(config).load();
-        this.fetch = "module_apply_tokens/bert/encoder/layer_" + (layer - 1) + "/output/LayerNorm/batchnorm/add_1:0";
+        this.layers = List.copyOf(layers);
+    }
+
+    private static String fetchName(int layer) {
+        return "module_apply_tokens/bert/encoder/layer_" + (layer - 1) + "/output/LayerNorm/batchnorm/add_1:0";
     }
 
     /**
      * @param windows wordpiece ids, each starting with [CLS] and ending with [SEP]
-     * @return per window, a vector per wordpiece
+     * @return per fetched layer, per window, a vector per wordpiece
      */
-    public float[][][] encode(List<int[]> windows) {
+    public float[][][][] encode(List<int[]> windows) {
         int b = windows.size();
         int len = windows.stream().mapToInt(w -> w.length).max().orElse(2);
         int[] ids = new int[b * len], mask = new int[b * len], segments = new int[b * len];
@@ -41,24 +47,33 @@ public final class BertEncoder implements AutoCloseable {
             }
         }
         long[] shape = {b, len};
-        float[][][] out = new float[b][][];
+        float[][][][] out = new float[layers.size()][b][][];
         Session session = bundle.session();
         try (Tensor<Integer> tIds = Tensor.create(shape, IntBuffer.wrap(ids));
              Tensor<Integer> tMask = Tensor.create(shape, IntBuffer.wrap(mask));
-             Tensor<Integer> tSeg = Tensor.create(shape, IntBuffer.wrap(segments));
-             Tensor<?> result = session.runner().feed("input_ids", tIds).feed("input_mask", tMask)
-                     .feed("segment_ids", tSeg).fetch(fetch).run().get(0)) {
-            int dim = EncoderSpec.DIMENSION;
-            FloatBuffer flat = FloatBuffer.allocate(b * len * dim);
-            result.writeTo(flat);
-            float[] all = flat.array();
-            for (int i = 0; i < b; i++) {
-                int n = windows.get(i).length;
-                float[][] v = new float[n][dim];
-                for (int j = 0; j < n; j++) {
-                    System.arraycopy(all, (i * len + j) * dim, v[j], 0, dim);
+             Tensor<Integer> tSeg = Tensor.create(shape, IntBuffer.wrap(segments))) {
+            Session.Runner runner = session.runner().feed("input_ids", tIds).feed("input_mask", tMask)
+                    .feed("segment_ids", tSeg);
+            layers.forEach(l -> runner.fetch(fetchName(l)));
+            List<Tensor<?>> results = runner.run();
+            try {
+                int dim = EncoderSpec.DIMENSION;
+                FloatBuffer flat = FloatBuffer.allocate(b * len * dim);
+                for (int l = 0; l < layers.size(); l++) {
+                    flat.clear();
+                    results.get(l).writeTo(flat);
+                    float[] all = flat.array();
+                    for (int i = 0; i < b; i++) {
+                        int n = windows.get(i).length;
+                        float[][] v = new float[n][dim];
+                        for (int j = 0; j < n; j++) {
+                            System.arraycopy(all, (i * len + j) * dim, v[j], 0, dim);
+                        }
+                        out[l][i] = v;
+                    }
                 }
-                out[i] = v;
+            } finally {
+                results.forEach(Tensor::close);
             }
         }
         return out;

@@ -15,6 +15,9 @@ import java.util.function.IntConsumer;
  * One BERT vector per CoreNLP token. Each sentence is a window ([CLS] pieces [SEP]); a longer one is cut
  * into overlapping windows and every token takes its vector from the window where it sits most centrally.
  * Windows from several documents are batched by length and padded only to the batch's longest.
+ *
+ * <p>Besides the spec whose vectors it returns, an encoder can fill the cache for other variants of the same
+ * encoder (other layers, mixes, pooling) in the same pass: TensorFlow runs once, up to the deepest layer.
  */
 public final class ContextualEncoder implements AutoCloseable {
 
@@ -24,6 +27,8 @@ public final class ContextualEncoder implements AutoCloseable {
     private static final int BATCH = 16;
 
     private final EncoderSpec spec;
+    private final List<EncoderSpec> variants;
+    private final List<Integer> fetched;
     private final String tokenizationKey;
     private final VectorCache cache;
     private final Path cacheRoot;
@@ -36,7 +41,22 @@ public final class ContextualEncoder implements AutoCloseable {
      * @param cacheRoot       where the encoder is extracted and vectors cached
      */
     public ContextualEncoder(EncoderSpec spec, String tokenizationKey, Path cacheRoot, int threads) {
-        this.spec = spec;
+        this(List.of(spec), tokenizationKey, cacheRoot, threads);
+    }
+
+    /**
+     * @param variants the spec whose vectors {@link #encodeAll} returns first, then other variants of the same
+     *                 encoder whose cache entries are filled in the same pass
+     */
+    public ContextualEncoder(List<EncoderSpec> variants, String tokenizationKey, Path cacheRoot, int threads) {
+        this.spec = variants.get(0);
+        for (EncoderSpec v : variants) {
+            if (!v.artifact().equals(spec.artifact()) || v.lowerCase() != spec.lowerCase()) {
+                throw new IllegalArgumentException("encoder variants must share one artifact: " + v.artifact());
+            }
+        }
+        this.variants = List.copyOf(variants);
+        this.fetched = variants.stream().flatMap(v -> v.layers().stream()).distinct().sorted().toList();
         this.tokenizationKey = tokenizationKey;
         this.cacheRoot = cacheRoot;
         this.cache = new VectorCache(cacheRoot.resolve("vectors"));
@@ -54,18 +74,23 @@ public final class ContextualEncoder implements AutoCloseable {
         try {
             Path dir = EncoderFiles.modelDir(spec, cacheRoot);
             wordPiece = WordPiece.load(dir.resolve("assets/vocab.txt"), spec.lowerCase());
-            encoder = new BertEncoder(dir, spec.layer(), threads);
+            encoder = new BertEncoder(dir, fetched, threads);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the BERT encoder: " + e.getMessage(), e);
         }
     }
 
     String key(String text) {
-        return AnnotationCache.key(spec.cacheKey() + "|" + tokenizationKey, text);
+        return key(spec, text);
     }
 
+    private String key(EncoderSpec variant, String text) {
+        return AnnotationCache.key(variant.cacheKey() + "|" + tokenizationKey, text);
+    }
+
+    /** Whether the vectors of every variant are cached for {@code text}. */
     public boolean isCached(String text) {
-        return cache.contains(key(text));
+        return variants.stream().allMatch(v -> cache.contains(key(v, text)));
     }
 
     /** Vectors for each document, from the cache where possible; {@code progress} hears of each document done. */
@@ -75,7 +100,7 @@ public final class ContextualEncoder implements AutoCloseable {
         for (int i = 0; i < texts.size(); i++) {
             ContextVectors v = cache.get(key(texts.get(i))).orElse(null);
             out.add(v);
-            if (v == null) {
+            if (v == null || !isCached(texts.get(i))) {
                 todo.add(i);
             } else {
                 progress.accept(1);
@@ -85,11 +110,13 @@ public final class ContextualEncoder implements AutoCloseable {
         for (int from = 0; from < todo.size(); from += 8) {
             List<Integer> group = todo.subList(from, Math.min(todo.size(), from + 8));
             List<TokenTable> groupTables = group.stream().map(tables::get).toList();
-            List<ContextVectors> encoded = encode(groupTables);
+            List<List<ContextVectors>> encoded = encodeVariants(groupTables);
             for (int g = 0; g < group.size(); g++) {
                 int i = group.get(g);
-                cache.put(key(texts.get(i)), encoded.get(g));
-                out.set(i, encoded.get(g));
+                for (int v = 0; v < variants.size(); v++) {
+                    cache.put(key(variants.get(v), texts.get(i)), encoded.get(v).get(g));
+                }
+                out.set(i, encoded.get(0).get(g));
                 progress.accept(1);
             }
         }
@@ -105,47 +132,73 @@ public final class ContextualEncoder implements AutoCloseable {
     }
 
     List<ContextVectors> encode(List<TokenTable> tables) {
+        return encodeVariants(tables).get(0);
+    }
+
+    /** Per variant, per document, its vectors. */
+    List<List<ContextVectors>> encodeVariants(List<TokenTable> tables) {
         load();
         List<Window> windows = new ArrayList<>();
-        List<int[][]> pieces = new ArrayList<>();
         for (int d = 0; d < tables.size(); d++) {
             TokenTable t = tables.get(d);
             int[][] p = new int[t.size()][];
             for (int i = 0; i < t.size(); i++) {
                 p[i] = wordPiece.pieces(t.word(i));
             }
-            pieces.add(p);
             for (int s = 0; s < t.sentenceCount(); s++) {
                 windows.addAll(sentenceWindows(d, p, t.sentenceBegin(s), t.sentenceEnd(s)));
             }
         }
-        float[][][] vectors = new float[tables.size()][][];
+        windows.sort(Comparator.comparingInt(w -> w.ids().length));
+        // Each token's vector comes from the window where it sits most centrally: decided by geometry alone.
+        Window[][] home = new Window[tables.size()][];
         double[][] bestDistance = new double[tables.size()][];
         for (int d = 0; d < tables.size(); d++) {
-            vectors[d] = new float[tables.get(d).size()][];
+            home[d] = new Window[tables.get(d).size()];
             bestDistance[d] = new double[tables.get(d).size()];
             java.util.Arrays.fill(bestDistance[d], Double.MAX_VALUE);
         }
-        windows.sort(Comparator.comparingInt(w -> w.ids().length));
+        for (Window win : windows) {
+            double center = (win.ids().length - 1) / 2.0;
+            for (int k = 0; k < win.pieceBegin().length; k++) {
+                int token = win.firstToken() + k;
+                double distance = Math.abs((win.pieceBegin()[k] + win.pieceEnd()[k] - 1) / 2.0 - center);
+                if (distance < bestDistance[win.doc()][token]) {
+                    bestDistance[win.doc()][token] = distance;
+                    home[win.doc()][token] = win;
+                }
+            }
+        }
+        float[][][][] vectors = new float[variants.size()][tables.size()][][];
+        for (int v = 0; v < variants.size(); v++) {
+            for (int d = 0; d < tables.size(); d++) {
+                vectors[v][d] = new float[tables.get(d).size()][];
+            }
+        }
         for (int b = 0; b < windows.size(); b += BATCH) {
             List<Window> batch = windows.subList(b, Math.min(windows.size(), b + BATCH));
-            float[][][] out = encoder.encode(batch.stream().map(Window::ids).toList());
+            float[][][][] out = encoder.encode(batch.stream().map(Window::ids).toList());
             for (int w = 0; w < batch.size(); w++) {
                 Window win = batch.get(w);
-                double center = (win.ids().length - 1) / 2.0;
                 for (int k = 0; k < win.pieceBegin().length; k++) {
                     int token = win.firstToken() + k;
-                    double distance = Math.abs((win.pieceBegin()[k] + win.pieceEnd()[k] - 1) / 2.0 - center);
-                    if (distance < bestDistance[win.doc()][token]) {
-                        bestDistance[win.doc()][token] = distance;
-                        vectors[win.doc()][token] = pool(out[w], win.pieceBegin()[k], win.pieceEnd()[k]);
+                    if (home[win.doc()][token] != win) {
+                        continue;
+                    }
+                    for (int v = 0; v < variants.size(); v++) {
+                        vectors[v][win.doc()][token] = pool(variants.get(v), out, w, win.pieceBegin()[k],
+                                win.pieceEnd()[k]);
                     }
                 }
             }
         }
-        List<ContextVectors> result = new ArrayList<>();
-        for (float[][] v : vectors) {
-            result.add(ContextVectors.of(v, EncoderSpec.DIMENSION));
+        List<List<ContextVectors>> result = new ArrayList<>();
+        for (float[][][] variant : vectors) {
+            List<ContextVectors> docs = new ArrayList<>();
+            for (float[][] v : variant) {
+                docs.add(ContextVectors.of(v, EncoderSpec.DIMENSION));
+            }
+            result.add(docs);
         }
         return result;
     }
@@ -196,17 +249,21 @@ public final class ContextualEncoder implements AutoCloseable {
         return new Window(doc, ids.stream().mapToInt(Integer::intValue).toArray(), from, begin, end);
     }
 
-    private float[] pool(float[][] out, int begin, int end) {
-        if (spec.pooling().equals("first")) {
-            return out[begin];
-        }
-        float[] mean = new float[out[begin].length];
-        for (int p = begin; p < end; p++) {
-            for (int k = 0; k < mean.length; k++) {
-                mean[k] += out[p][k] / (end - begin);
+    /** The variant's vector of a token: its layers averaged, over its first or all of its wordpieces. */
+    private float[] pool(EncoderSpec variant, float[][][][] out, int window, int begin, int end) {
+        int last = variant.pooling().equals("first") ? begin + 1 : end;
+        List<Integer> layers = variant.layers();
+        float[] sum = new float[EncoderSpec.DIMENSION];
+        float weight = 1f / ((last - begin) * layers.size());
+        for (int layer : layers) {
+            float[][] pieces = out[fetched.indexOf(layer)][window];
+            for (int p = begin; p < last; p++) {
+                for (int k = 0; k < sum.length; k++) {
+                    sum[k] += pieces[p][k] * weight;
+                }
             }
         }
-        return mean;
+        return sum;
     }
 
     @Override

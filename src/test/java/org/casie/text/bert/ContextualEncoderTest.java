@@ -77,4 +77,30 @@ class ContextualEncoderTest {
         ContextVectors again = encoder.encodeAll(List.of(text), List.of(tokens), n -> { }).get(0);
         assertEquals(first.get(1, 7), again.get(1, 7));
     }
+
+    @Test
+    void onePassFillsEveryVariantAndAMixIsTheMeanOfItsLayers(@TempDir Path variantCache) {
+        String text = "Attackers encrypted the hospital's files.";
+        TokenTable tokens = PREPROCESSOR.process(text);
+        EncoderSpec one = new EncoderSpec(EncoderSpec.UNCASED, 1, "first", true);
+        EncoderSpec two = one.variant("2/first");
+        EncoderSpec mix = one.variant("1+2/first");
+        EncoderSpec mean = one.variant("2/mean");
+        try (ContextualEncoder all = new ContextualEncoder(List.of(mix, one, two, mean), CHEAP.cacheKey(), variantCache, 2)) {
+            ContextVectors mixed = all.encode(text, tokens);
+            assertTrue(all.isCached(text), "every variant is cached after one pass");
+            try (ContextualEncoder single = new ContextualEncoder(one, CHEAP.cacheKey(), variantCache, 2);
+                 ContextualEncoder second = new ContextualEncoder(two, CHEAP.cacheKey(), variantCache, 2);
+                 ContextualEncoder meanOnly = new ContextualEncoder(mean, CHEAP.cacheKey(), variantCache, 2)) {
+                assertTrue(single.isCached(text) && second.isCached(text) && meanOnly.isCached(text));
+                ContextVectors a = single.encode(text, tokens), b = second.encode(text, tokens);
+                for (int k = 0; k < 768; k += 97) {
+                    float expected = (a.get(0, k) + b.get(0, k)) / 2;
+                    assertEquals(expected, mixed.get(0, k), 0.02 + Math.abs(expected) * 0.02, "dimension " + k);
+                }
+                // "Attackers" is one wordpiece; "hospital's" tokenises into several tokens of one piece each.
+                assertEquals(b.get(0, 5), meanOnly.encode(text, tokens).get(0, 5), 1e-6);
+            }
+        }
+    }
 }
