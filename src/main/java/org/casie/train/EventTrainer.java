@@ -110,12 +110,12 @@ public final class EventTrainer {
                 monitor);
         CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
                 triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),
-                        dev.isEmpty() ? null
+                        settings.trigger().learningRate(), config.learningRateDecay(), dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagTriggers(triggerTagger, dev)).trigC().f1() * 100),
                 runnable -> startThread(runnable, "train-trigger"));
         CompletableFuture<TaskTrainer.Result> arguments = CompletableFuture.supplyAsync(() ->
                 argumentTrainer.fit(argumentData, config.batchSize(), config.argumentMaxEpochs(), config.patience(),
-                        config.seed() + 1,
+                        config.seed() + 1, settings.argument().learningRate(), config.learningRateDecay(),
                         dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagArgumentsOfGold(argumentTagger, dev)).argC().f1() * 100),
                 runnable -> {

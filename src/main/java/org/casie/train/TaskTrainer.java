@@ -40,6 +40,15 @@ final class TaskTrainer {
      */
     Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
                ToDoubleFunction<ComputationGraph> devF1) {
+        return fit(examples, batchSize, maxEpochs, patience, seed, Double.NaN, 1.0, devF1);
+    }
+
+    /**
+     * @param learningRate the rate of the first epoch ({@code NaN}: leave the network's own, constant)
+     * @param decay        factor applied to the learning rate after every epoch
+     */
+    Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
+               double learningRate, double decay, ToDoubleFunction<ComputationGraph> devF1) {
         Random random = new Random(seed);
         Nd4j.getRandom().setSeed(seed);
         INDArray best = null;
@@ -48,6 +57,10 @@ final class TaskTrainer {
         List<EpochLog> log = new ArrayList<>();
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
             long start = System.nanoTime();
+            if (!Double.isNaN(learningRate) && decay != 1.0) {
+                // Set from the epoch number, not accumulated, so the schedule is the same however training got here.
+                net.setLearningRate(learningRate * Math.pow(decay, epoch - 1));
+            }
             double lossSum = 0;
             int batches = 0;
             for (List<TaggingExample> batch : SequenceBatches.lengthBuckets(examples, e -> e.features().length(),

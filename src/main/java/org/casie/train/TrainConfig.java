@@ -14,12 +14,24 @@ import org.casie.text.bert.EncoderSpec;
  * @param argumentMaxEpochs epoch limit for the argument tagger
  * @param patience          epochs without a better dev F1 before stopping
  * @param batchSize         sequences per minibatch
+ * @param learningRateDecay factor the learning rate is multiplied by after every epoch (1: constant)
  */
 public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience,
-                          int batchSize) {
+                          int batchSize, double learningRateDecay) {
 
     public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32);
+        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32, 1.0);
+    }
+
+    /** A constant learning rate. */
+    public TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience, int batchSize) {
+        this(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, 1.0);
+    }
+
+    public TrainConfig {
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new IllegalArgumentException("learningRateDecay must be in (0, 1], not " + learningRateDecay);
+        }
     }
 
     /**
@@ -35,14 +47,14 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize);
+        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, learningRateDecay);
     }
 
     public TrainConfig withModel(ModelSettings newModel) {
-        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize);
+        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, learningRateDecay);
     }
 
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize);
+        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, learningRateDecay);
     }
 }
