@@ -23,10 +23,20 @@ public record AnnotatorConfig(boolean ner, boolean depparse) {
                 + "|table=1";
     }
 
+    /**
+     * The cache key for one text. A line break ends a sentence (unseen articles put headings, table rows and
+     * paragraphs on lines of their own); CASIE content has no line breaks, so the key of a text without
+     * any, and with it every cached annotation and vector of the corpus, is that of {@link #cacheKey()}.
+     */
+    public String cacheKey(String text) {
+        return text.indexOf('\n') >= 0 ? cacheKey() + "|newline=always" : cacheKey();
+    }
+
     Properties properties() {
         Properties p = new Properties();
         p.setProperty("annotators", annotators());
         p.setProperty("tokenize.language", "en");
+        p.setProperty("ssplit.newlineIsSentenceBreak", "always");
         p.setProperty("ner.applyFineGrained", "false");
         p.setProperty("ner.useSUTime", "false");
         p.setProperty("ner.buildEntityMentions", "false");

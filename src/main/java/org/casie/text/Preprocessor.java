@@ -26,14 +26,14 @@ public final class Preprocessor {
     }
 
     public boolean isCached(String text) {
-        return cache != null && cache.get(AnnotationCache.key(config().cacheKey(), text)).isPresent();
+        return cache != null && cache.get(AnnotationCache.key(config().cacheKey(text), text)).isPresent();
     }
 
     public TokenTable process(String text) {
         if (cache == null) {
             return annotator.annotate(text);
         }
-        String key = AnnotationCache.key(config().cacheKey(), text);
+        String key = AnnotationCache.key(config().cacheKey(text), text);
         return cache.get(key).orElseGet(() -> {
             TokenTable table = annotator.annotate(text);
             cache.put(key, table);

@@ -85,7 +85,9 @@ public final class ContextualEncoder implements AutoCloseable {
     }
 
     private String key(EncoderSpec variant, String text) {
-        return AnnotationCache.key(variant.cacheKey() + "|" + tokenizationKey, text);
+        // Texts with line breaks are split into sentences at them: their tokenization key says so (AnnotatorConfig).
+        String tokenization = text.indexOf('\n') >= 0 ? tokenizationKey + "|newline=always" : tokenizationKey;
+        return AnnotationCache.key(variant.cacheKey() + "|" + tokenization, text);
     }
 
     /** Whether the vectors of every variant are cached for {@code text}. */
