@@ -14,12 +14,13 @@ import org.casie.text.bert.EncoderSpec;
  * @param argumentMaxEpochs epoch limit for the argument tagger
  * @param patience          epochs without a better dev F1 before stopping
  * @param batchSize         sequences per minibatch
+ * @param hoppers           the hopper classifier, trained after the taggers on gold mentions
  */
 public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience,
-                          int batchSize) {
+                          int batchSize, HopperConfig hoppers) {
 
     public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32);
+        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32, HopperConfig.defaults());
     }
 
     /**
@@ -35,14 +36,19 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize);
+        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers);
     }
 
     public TrainConfig withModel(ModelSettings newModel) {
-        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize);
+        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers);
     }
 
+    /** Epoch limit of both taggers (the hopper classifier keeps its own). */
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize);
+        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers);
+    }
+
+    public TrainConfig withHoppers(HopperConfig newHoppers) {
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers);
     }
 }
