@@ -17,7 +17,8 @@ import java.util.Set;
  * @param sentence       sentence of the trigger's first token
  * @param triggerWords   content lemmas of the trigger (all its lemmas when none is a content word)
  * @param head           lemma of the trigger's syntactic head (its last token without a parse)
- * @param firstWord      lower-cased first word of the trigger ("the breach" gives "the")
+ * @param determiner     lower-cased determiner of the trigger, inside it ("the breach") or just before it
+ *                       ("a massive [data breach]"); "" when it has none
  * @param triggerVector  mean frozen 50-d vector of the trigger's content words, {@code null} when none is known
  * @param roleTexts      per role, the normalised argument texts (content lemmas joined by spaces)
  * @param roleWords      per role, the content lemmas of its arguments
@@ -27,7 +28,7 @@ import java.util.Set;
  * @param rankInSubtype  how many mentions of the same subtype come before this one
  */
 public record CorefMention(int index, EventMention mention, int sentence, List<String> triggerWords, String head,
-                           String firstWord, float[] triggerVector, Map<Role, Set<String>> roleTexts,
+                           String determiner, float[] triggerVector, Map<Role, Set<String>> roleTexts,
                            Map<Role, Set<String>> roleWords, Set<String> argumentTexts, Set<String> argumentWords,
                            Set<String> sentenceNames, int rankInSubtype) {
 

@@ -45,6 +45,9 @@ public final class MentionPairFeatures {
     private static final Set<String> DEFINITE = Set.of("the", "this", "that", "these", "those", "its", "their", "such",
             "same");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "another", "new");
+    private static final Set<String> DETERMINERS = union(DEFINITE, INDEFINITE);
+    /** How far before a trigger its determiner is looked for, over modifiers ("a massive data breach"). */
+    private static final int DETERMINER_REACH = 3;
     private static final Set<String> NAMED = Set.of("PERSON", "ORGANIZATION", "LOCATION", "MISC", "COUNTRY", "CITY",
             "STATE_OR_PROVINCE", "NATIONALITY");
     private static final Pattern CVE = Pattern.compile("(?i)cve-\\d{4}-\\d+");
@@ -112,7 +115,7 @@ public final class MentionPairFeatures {
                 }
             }
             head = lower(tokens.lemma(h));
-            first = lower(tokens.word(s.begin()));
+            first = determiner(tokens, s);
             vector = meanVector(tokens, s);
             sentence = tokens.sentence(s.begin());
             for (int i = tokens.sentenceBegin(sentence); i < tokens.sentenceEnd(sentence); i++) {
@@ -123,7 +126,7 @@ public final class MentionPairFeatures {
         } else {
             List<String> raw = regexWords(m.text());
             head = words.isEmpty() ? "" : words.get(words.size() - 1);
-            first = raw.isEmpty() ? "" : raw.get(0);
+            first = raw.isEmpty() || !DETERMINERS.contains(raw.get(0)) ? "" : raw.get(0);
             int t = Math.min(tokens.tokenAtOrAfter(m.trigger().begin()), tokens.size() - 1);
             sentence = t < 0 ? 0 : tokens.sentence(t);
         }
@@ -203,10 +206,10 @@ public final class MentionPairFeatures {
         boolean vectors = a.triggerVector() != null && b.triggerVector() != null;
         out.add("trigger.cosine", vectors ? cosine(a.triggerVector(), b.triggerVector()) : 0);
         out.add("trigger.noVector", flag(!vectors));
-        out.add("antecedent.definite", flag(DEFINITE.contains(a.firstWord())));
-        out.add("antecedent.indefinite", flag(INDEFINITE.contains(a.firstWord())));
-        out.add("anaphor.definite", flag(DEFINITE.contains(b.firstWord())));
-        out.add("anaphor.indefinite", flag(INDEFINITE.contains(b.firstWord())));
+        out.add("antecedent.definite", flag(DEFINITE.contains(a.determiner())));
+        out.add("antecedent.indefinite", flag(INDEFINITE.contains(a.determiner())));
+        out.add("anaphor.definite", flag(DEFINITE.contains(b.determiner())));
+        out.add("anaphor.indefinite", flag(INDEFINITE.contains(b.determiner())));
 
         out.add("arguments.sharedText", flag(intersects(a.argumentTexts(), b.argumentTexts())));
         out.add("arguments.wordJaccard", jaccard(a.argumentWords(), b.argumentWords()));
@@ -330,6 +333,35 @@ public final class MentionPairFeatures {
             }
         }
         return out;
+    }
+
+    /**
+     * The trigger's determiner: its first word when that is one ("the breach"), else the nearest one among
+     * the few adjectives, nouns and numbers just before it in its sentence ("a [data breach]"); "" if none.
+     */
+    private static String determiner(TokenTable tokens, TokenSpan span) {
+        String first = lower(tokens.word(span.begin()));
+        if (DETERMINERS.contains(first)) {
+            return first;
+        }
+        int sentenceBegin = tokens.sentenceBegin(tokens.sentence(span.begin()));
+        for (int i = span.begin() - 1; i >= Math.max(sentenceBegin, span.begin() - DETERMINER_REACH); i--) {
+            String w = lower(tokens.word(i));
+            if (DETERMINERS.contains(w)) {
+                return w;
+            }
+            String pos = tokens.pos(i);
+            if (!(pos.startsWith("JJ") || pos.startsWith("NN") || pos.equals("CD") || pos.equals("VBN") || pos.equals("HYPH"))) {
+                break;
+            }
+        }
+        return "";
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 
     private static List<String> allLemmas(TokenTable tokens, TokenSpan span) {

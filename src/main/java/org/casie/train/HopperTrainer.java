@@ -154,14 +154,15 @@ public final class HopperTrainer {
     }
 
     /**
-     * For each clustering, the threshold with the best dev CoNLL F1 (gold mentions); the best decision first
-     * (ties: the clustering listed first, then the lower threshold).
+     * For each clustering, the threshold with the best dev CoNLL F1 (gold mentions), the best decision first
+     * (ties: the clustering listed first). When several thresholds tie for best, the middle one is taken: on a
+     * plateau it leaves the most room either side.
      */
     static List<Decision> tune(HopperClassifier classifier, List<Document> gold, List<MentionPairs> pairs) {
         List<double[]> probabilities = pairs.stream().map(classifier::probabilities).toList();
         List<Decision> out = new ArrayList<>();
         for (HopperClustering clustering : HopperClustering.values()) {
-            Decision best = null;
+            List<Decision> all = new ArrayList<>();
             for (double threshold : THRESHOLDS) {
                 List<Document> predicted = new ArrayList<>(gold.size());
                 for (int d = 0; d < gold.size(); d++) {
@@ -169,12 +170,11 @@ public final class HopperTrainer {
                     predicted.add(HopperGrouping.withGroups(gold.get(d),
                             p.mentionsOf(clustering.cluster(p, probabilities.get(d), threshold))));
                 }
-                CoreferenceScorer.Scores s = CoreferenceScorer.score(gold, predicted);
-                if (best == null || s.conllF1() > best.scores().conllF1()) {
-                    best = new Decision(clustering, threshold, s);
-                }
+                all.add(new Decision(clustering, threshold, CoreferenceScorer.score(gold, predicted)));
             }
-            out.add(best);
+            double best = all.stream().mapToDouble(d -> d.scores().conllF1()).max().orElse(0);
+            List<Decision> tied = all.stream().filter(d -> d.scores().conllF1() >= best - 1e-9).toList();
+            out.add(tied.get((tied.size() - 1) / 2));
         }
         out.sort((a, b) -> Double.compare(b.scores().conllF1(), a.scores().conllF1()));
         return out;
