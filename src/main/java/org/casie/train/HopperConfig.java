@@ -24,8 +24,9 @@ public record HopperConfig(List<Integer> hidden, double dropout, double learning
         hidden = List.copyOf(hidden);
     }
 
+    /** Best-first at 0.55 was the best decision on dev (gold mentions) for most seeds; see README. */
     public static HopperConfig defaults() {
-        return new HopperConfig(List.of(64, 32), 0.2, 1e-3, 1e-5, 64, 30, 5, HopperClustering.BEST_FIRST, 0.5);
+        return new HopperConfig(List.of(64, 32), 0.2, 1e-3, 1e-5, 64, 30, 5, HopperClustering.BEST_FIRST, 0.55);
     }
 
     public HopperConfig withEpochs(int epochs) {
