@@ -11,6 +11,7 @@ import org.casie.eval.CoreferenceScorer;
 import org.casie.examples.AnnotatedText;
 import org.casie.examples.PretrainedVectors;
 import org.casie.model.HopperClassifier;
+import org.casie.model.HopperSettings;
 import org.casie.model.PairNetworkBuilder;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,7 @@ public final class HopperTrainer {
         MultiLayerNetwork net = PairNetworkBuilder.build(MentionPairFeatures.NAMES.size(), config.hidden(),
                 config.dropout(), config.learningRate(), config.l2(), seed);
         HopperClassifier classifier = new HopperClassifier(net,
-                new org.casie.model.HopperSettings(MentionPairFeatures.NAMES, config.clustering(), config.threshold()),
+                new HopperSettings(MentionPairFeatures.NAMES, config.clustering(), config.threshold()),
                 features);
         List<Document> devGold = dev.stream().map(AnnotatedText::document).toList();
         List<MentionPairs> devPairs = dev.stream()
@@ -107,18 +109,18 @@ public final class HopperTrainer {
         List<EpochLog> log = new ArrayList<>();
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
-            java.util.Collections.shuffle(order, random);
+            Collections.shuffle(order, random);
             double lossSum = 0;
             int batches = 0;
             for (int b = 0; b < order.size(); b += config.batchSize()) {
                 List<Integer> batch = order.subList(b, Math.min(order.size(), b + config.batchSize()));
-                float[][] features2d = new float[batch.size()][];
+                float[][] inputs = new float[batch.size()][];
                 float[][] labels = new float[batch.size()][1];
                 for (int i = 0; i < batch.size(); i++) {
-                    features2d[i] = x.get(batch.get(i));
+                    inputs[i] = x.get(batch.get(i));
                     labels[i][0] = y.get(batch.get(i)) ? 1 : 0;
                 }
-                net.fit(new DataSet(Nd4j.create(features2d), Nd4j.create(labels)));
+                net.fit(new DataSet(Nd4j.create(inputs), Nd4j.create(labels)));
                 lossSum += net.score();
                 batches++;
             }
