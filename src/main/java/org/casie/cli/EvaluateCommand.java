@@ -14,6 +14,8 @@ import org.casie.eval.Bootstrap;
 import org.casie.eval.CoreferenceScorer;
 import org.casie.eval.EvaluationReport;
 import org.casie.eval.EventScorer;
+import org.casie.eval.HopperScoreTable;
+import org.casie.train.HopperEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,12 +70,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         System.out.printf("%-28s %7d %7d %7d %7.1f %7.1f %7.1f%n", "Arg-C, gold triggers", goldTriggers.argC().gold(),
                 goldTriggers.argC().predicted(), goldTriggers.argC().correct(), goldTriggers.argC().precision() * 100,
                 goldTriggers.argC().recall() * 100, goldTriggers.argC().f1() * 100);
+        // Hoppers at a glance: gold mentions (gold triggers and arguments) and predicted mentions, baseline and model.
+        HopperScoreTable hoppers = HopperEvaluation.table(eventModel.hopperGrouping(), texts, predicted);
+        System.out.println();
+        System.out.print(hoppers.text());
+        if (eventModel.hopperClassifier().isEmpty()) {
+            System.out.println("(this bundle has no hopper classifier: hoppers are the subtype baseline; "
+                    + "add one with train-hoppers)");
+        }
         if (report != null) {
             AnnotationWriter writer = new AnnotationWriter();
             for (Document d : predicted) {
                 writer.write(d, report.resolve("predictions").resolve(d.id() + ".json"));
             }
-            AtomicFiles.write(report.resolve("scores.txt"), evaluation.text());
+            AtomicFiles.write(report.resolve("scores.txt"), evaluation.text() + "\n" + hoppers.text());
+            AtomicFiles.write(report.resolve("hoppers.json"), new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(hoppers.asMap()) + "\n");
             AtomicFiles.write(report.resolve("scores.json"), evaluation.json());
             AtomicFiles.write(report.resolve("report.html"), evaluation.html("casie-extract evaluation: " + model));
             AtomicFiles.write(report.resolve("errors.tsv"), evaluation.errors());

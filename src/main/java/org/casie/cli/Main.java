@@ -10,8 +10,9 @@ import java.nio.file.NoSuchFileException;
 /** Entry point of {@code scripts/casie}. */
 @Command(name = "casie", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Learns to extract cybersecurity events (CASIE) from news articles, scores and tags them.",
-        subcommands = {ValidateCommand.class, PreprocessCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ScoreCommand.class, CvCommand.class, TagCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PreprocessCommand.class, TrainCommand.class, TrainHoppersCommand.class,
+                EvaluateCommand.class, ScoreCommand.class, CvCommand.class, TagCommand.class, InspectCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Set by {@code --verbose} on any verb: show stack traces. */

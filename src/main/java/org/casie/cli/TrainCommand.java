@@ -91,16 +91,19 @@ public final class TrainCommand implements Callable<Integer> {
         try (BarMonitor monitor = new BarMonitor()) {
             outcome = new EventTrainer(cfg, monitor).train(trainTexts, devTexts, common.threads());
         }
-        Map<String, Object> devScores = DevEvaluation.scores(outcome.model(), devTexts);
+        DevEvaluation.Result devResult = DevEvaluation.evaluate(outcome.model(), devTexts);
+        Map<String, Object> devScores = devResult.scores();
         Map<String, Object> provenance = Provenance.of(cfg, data.toString(),
                 trainTexts.stream().map(AnnotatedText::document).toList(),
                 devTexts.stream().map(AnnotatedText::document).toList(), outcome, devScores);
         ModelBundle.save(outcome.model(), provenance, out);
-        System.out.printf("trained in %.0f s (trigger: best epoch %d, argument: best epoch %d); wrote %s (%.1f MB)%n",
-                outcome.seconds(), outcome.trigger().bestEpoch(), outcome.argument().bestEpoch(), out,
+        System.out.printf("trained in %.0f s (trigger: best epoch %d, argument: best epoch %d, hoppers: best epoch %d, "
+                        + "%.1f s); wrote %s (%.1f MB)%n", outcome.seconds(), outcome.trigger().bestEpoch(),
+                outcome.argument().bestEpoch(), outcome.hopper().bestEpoch(), outcome.hopper().seconds(), out,
                 Files.size(out) / 1e6);
         if (!devScores.isEmpty()) {
             System.out.println("dev scores: " + devScores);
+            System.out.print(devResult.hoppers().text());
         }
         boolean skipped = !trainCorpus.rejectedFiles().isEmpty()
                 || (devCorpus != null && !devCorpus.rejectedFiles().isEmpty());
@@ -147,6 +150,10 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public synchronized void epochDone(String task, int epoch, double loss, double devF1, boolean best) {
+            if (task.equals("hopper")) {
+                System.out.println(HopperProgress.line(epoch, loss, devF1, best));
+                return;
+            }
             String status = String.format("%s ep%d loss %.3f dev %.1f%s", task, epoch, loss, devF1, best ? "*" : "");
             if (task.equals("trigger")) {
                 triggerStatus = status;

@@ -4,8 +4,8 @@ import org.casie.corpus.ArgumentMention;
 import org.casie.corpus.CharSpan;
 import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
-import org.casie.corpus.Hopper;
-import org.casie.corpus.Subtype;
+import org.casie.coref.HopperGrouping;
+import org.casie.coref.SubtypeGrouping;
 import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentExamples;
 import org.casie.examples.FeatureSpace;
@@ -16,13 +16,14 @@ import org.casie.examples.SpanAligner;
 import org.casie.text.TokenTable;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The trained extractor: triggers (with subtype and realis), then each trigger's arguments, assembled into
- * a CASIE document. Mentions of one subtype in an article are grouped into one hopper.
+ * a CASIE document. Mentions are grouped into hoppers by the hopper classifier when the model has one, else
+ * all mentions of one subtype in an article form one hopper (the baseline).
  */
 public final class EventModel {
 
@@ -32,12 +33,20 @@ public final class EventModel {
     private final FeatureSpace features;
     private final TriggerTagger triggers;
     private final ArgumentTagger arguments;
+    private final HopperClassifier hoppers;
 
     public EventModel(ModelSettings settings, FeatureSpace features, TriggerTagger triggers, ArgumentTagger arguments) {
+        this(settings, features, triggers, arguments, null);
+    }
+
+    /** @param hoppers the hopper classifier, or {@code null} for the subtype baseline */
+    public EventModel(ModelSettings settings, FeatureSpace features, TriggerTagger triggers, ArgumentTagger arguments,
+                      HopperClassifier hoppers) {
         this.settings = settings;
         this.features = features;
         this.triggers = triggers;
         this.arguments = arguments;
+        this.hoppers = hoppers;
     }
 
     /** Wires trained networks into an extractor; the batch size only affects speed. */
@@ -54,18 +63,35 @@ public final class EventModel {
     public FeatureSpace features() { return features; }
     public TriggerTagger triggerTagger() { return triggers; }
     public ArgumentTagger argumentTagger() { return arguments; }
+    public Optional<HopperClassifier> hopperClassifier() { return Optional.ofNullable(hoppers); }
+
+    /** How this model forms hoppers: its classifier, or the subtype baseline. */
+    public HopperGrouping hopperGrouping() {
+        return hoppers != null ? hoppers : SubtypeGrouping.INSTANCE;
+    }
+
+    /** The same taggers with another hopper classifier ({@code null}: the subtype baseline). */
+    public EventModel withHoppers(HopperClassifier newHoppers) {
+        return new EventModel(settings, features, triggers, arguments, newHoppers);
+    }
 
     /** Tags a document's content; the returned document keeps its metadata with predicted hoppers. */
     public Document extract(AnnotatedText text) {
         List<PredictedTrigger> found = triggers.tag(text);
-        return assemble(text.document(), text.tokens(), found, arguments.tag(text, found));
+        return assemble(text.document(), text.tokens(), found, arguments.tag(text, found), hopperGrouping());
     }
 
-    /** Builds the CASIE records from token-level predictions. */
+    /** Builds the CASIE records from token-level predictions, with subtype-baseline hoppers. */
     public static Document assemble(Document document, TokenTable tokens, List<PredictedTrigger> found,
                                     List<List<PredictedArgument>> args) {
+        return assemble(document, tokens, found, args, SubtypeGrouping.INSTANCE);
+    }
+
+    /** Builds the CASIE records from token-level predictions, with hoppers from {@code grouping}. */
+    public static Document assemble(Document document, TokenTable tokens, List<PredictedTrigger> found,
+                                    List<List<PredictedArgument>> args, HopperGrouping grouping) {
         String content = document.content();
-        Map<Subtype, List<EventMention>> bySubtype = new EnumMap<>(Subtype.class);
+        List<EventMention> events = new ArrayList<>(found.size());
         int nextSpanId = 1;
         for (int e = 0; e < found.size(); e++) {
             PredictedTrigger t = found.get(e);
@@ -77,13 +103,10 @@ public final class EventModel {
                 mentions.add(new ArgumentMention("T" + nextSpanId++, span, span.textIn(content), a.role(),
                         a.entityType(), Map.of(), round(a.confidence())));
             }
-            bySubtype.computeIfAbsent(t.subtype(), k -> new ArrayList<>()).add(new EventMention("E" + (e + 1),
-                    triggerId, trigger, trigger.textIn(content), t.subtype(), t.realis(), mentions,
-                    round(t.confidence())));
+            events.add(new EventMention("E" + (e + 1), triggerId, trigger, trigger.textIn(content), t.subtype(),
+                    t.realis(), mentions, round(t.confidence())));
         }
-        List<Hopper> hoppers = new ArrayList<>();
-        bySubtype.values().forEach(events -> hoppers.add(new Hopper(hoppers.size(), "Same", events)));
-        return document.withHoppers(hoppers);
+        return HopperGrouping.withGroups(document, grouping.group(events, tokens));
     }
 
     private static double round(double confidence) {

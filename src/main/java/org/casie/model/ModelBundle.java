@@ -11,7 +11,9 @@ import org.casie.examples.PretrainedVectors;
 import org.casie.examples.RoleConstraints;
 import org.casie.examples.TriggerExamples;
 import org.casie.examples.TriggerLexicon;
+import org.casie.coref.MentionPairFeatures;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.ByteArrayInputStream;
@@ -34,19 +36,22 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * One zip holding everything a trained extractor needs: a manifest (format, version, SHA-256 of every
- * entry), settings, provenance, vocabularies and label sets as text/JSON, and the DL4J weights (without
- * updater state, which tagging does not need). Written to a temporary file and renamed, so a crash never
+ * entry), settings, provenance, vocabularies and label sets as text/JSON, the DL4J weights (without
+ * updater state, which tagging does not need) and optionally the hopper classifier. Written to a temporary file and renamed, so a crash never
  * leaves half a model; loading checks format, version, checksums, label sets and layer sizes.
  */
 public final class ModelBundle {
 
     public static final String FORMAT = "casie-extract-model";
-    public static final int VERSION = 1;
+    /** Version 2 may hold a hopper classifier ({@code hopper.json}, {@code hopper.dl4j}); version 1 bundles still load. */
+    public static final int VERSION = 2;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private static final String MANIFEST = "manifest.json";
+    static final String HOPPER_SETTINGS = "hopper.json";
+    static final String HOPPER_WEIGHTS = "hopper.dl4j";
 
     /** A loaded bundle: the model and the provenance it recorded. */
     public record Loaded(EventModel model, JsonNode provenance, JsonNode manifest) {
@@ -72,7 +77,36 @@ public final class ModelBundle {
         entries.put("labels.json", JSON.writeValueAsBytes(labels));
         entries.put("trigger.dl4j", weights(model.triggerTagger().network()));
         entries.put("argument.dl4j", weights(model.argumentTagger().network()));
+        if (model.hopperClassifier().isPresent()) {
+            putHoppers(entries, model.hopperClassifier().get());
+        }
+        write(entries, file);
+    }
 
+    /**
+     * Writes {@code out}: the bundle {@code in} with the hopper classifier added (or replaced) and new
+     * provenance. The taggers' entries are copied byte for byte, so they need not be loaded or re-serialised.
+     */
+    public static void saveWithHoppers(Path in, HopperClassifier hoppers, Map<String, Object> provenance, Path out)
+            throws IOException {
+        String where = "model bundle " + in;
+        Map<String, byte[]> entries = readEntries(in, where);
+        verify(entries, where);
+        entries.remove(MANIFEST);
+        entries.put("provenance.json", JSON.writeValueAsBytes(provenance));
+        putHoppers(entries, hoppers);
+        write(entries, out);
+    }
+
+    private static void putHoppers(Map<String, byte[]> entries, HopperClassifier hoppers) throws IOException {
+        entries.put(HOPPER_SETTINGS, JSON.writeValueAsBytes(hoppers.settings()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(hoppers.network(), out, false);
+        entries.put(HOPPER_WEIGHTS, out.toByteArray());
+    }
+
+    /** The manifest (format, version, a SHA-256 per entry) and then every entry, into one zip, atomically. */
+    private static void write(Map<String, byte[]> entries, Path file) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("version", VERSION);
@@ -92,36 +126,8 @@ public final class ModelBundle {
 
     public static Loaded load(Path file) {
         String where = "model bundle " + file;
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelBundleException(where + ": no such file");
-        } catch (IOException e) {
-            throw new ModelBundleException(where + ": not a readable zip (" + e.getMessage() + "); truncated or corrupted?");
-        }
-        JsonNode manifest = json(entries, MANIFEST, where);
-        if (!FORMAT.equals(manifest.path("format").asText())) {
-            throw new ModelBundleException(where + ": not a " + FORMAT + " bundle (manifest format '"
-                    + manifest.path("format").asText() + "')");
-        }
-        int version = manifest.path("version").asInt(-1);
-        if (version < 1 || version > VERSION) {
-            throw new ModelBundleException(where + ": format version " + version + "; this build supports at most version "
-                    + VERSION);
-        }
-        JsonNode sums = manifest.path("sha256");
-        sums.fieldNames().forEachRemaining(name -> {
-            byte[] bytes = entries.get(name);
-            if (bytes == null) {
-                throw new ModelBundleException(where + ": entry " + name + " is missing (truncated bundle?)");
-            }
-            if (!sha256(bytes).equals(sums.get(name).asText())) {
-                throw new ModelBundleException(where + ": entry " + name + " fails its SHA-256 check (corrupted)");
-            }
-        });
+        Map<String, byte[]> entries = readEntries(file, where);
+        JsonNode manifest = verify(entries, where);
         try {
             ModelSettings settings = JSON.treeToValue(json(entries, "settings.json", where), ModelSettings.class);
             Map<String, List<String>> vocabularies = new LinkedHashMap<>();
@@ -147,13 +153,86 @@ public final class ModelBundle {
             checkEmbedding(triggerNet, features, "trigger.dl4j", where);
             checkEmbedding(argumentNet, features, "argument.dl4j", where);
             EventModel model = EventModel.of(settings, features, triggerNet, argumentNet, entityTypes,
-                    constraints);
+                    constraints).withHoppers(hoppers(entries, where));
             return new Loaded(model, json(entries, "provenance.json", where), manifest);
         } catch (ModelBundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ModelBundleException(where + ": unreadable (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Map<String, byte[]> readEntries(Path file, String where) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelBundleException(where + ": no such file");
+        } catch (IOException e) {
+            throw new ModelBundleException(where + ": not a readable zip (" + e.getMessage() + "); truncated or corrupted?");
+        }
+        return entries;
+    }
+
+    /** Checks format, version and that the manifest lists every entry with its SHA-256; returns the manifest. */
+    private static JsonNode verify(Map<String, byte[]> entries, String where) {
+        JsonNode manifest = json(entries, MANIFEST, where);
+        if (!FORMAT.equals(manifest.path("format").asText())) {
+            throw new ModelBundleException(where + ": not a " + FORMAT + " bundle (manifest format '"
+                    + manifest.path("format").asText() + "')");
+        }
+        int version = manifest.path("version").asInt(-1);
+        if (version < 1 || version > VERSION) {
+            throw new ModelBundleException(where + ": format version " + version + "; this build supports at most version "
+                    + VERSION);
+        }
+        JsonNode sums = manifest.path("sha256");
+        sums.fieldNames().forEachRemaining(name -> {
+            byte[] bytes = entries.get(name);
+            if (bytes == null) {
+                throw new ModelBundleException(where + ": entry " + name + " is missing (truncated bundle?)");
+            }
+            if (!sha256(bytes).equals(sums.get(name).asText())) {
+                throw new ModelBundleException(where + ": entry " + name + " fails its SHA-256 check (corrupted)");
+            }
+        });
+        for (String name : entries.keySet()) {
+            if (!name.equals(MANIFEST) && !sums.has(name)) {
+                throw new ModelBundleException(where + ": entry " + name + " has no checksum in the manifest");
+            }
+        }
+        if (version < 2 && (entries.containsKey(HOPPER_SETTINGS) || entries.containsKey(HOPPER_WEIGHTS))) {
+            throw new ModelBundleException(where + ": format version 1 bundles have no hopper classifier, but "
+                    + HOPPER_SETTINGS + " or " + HOPPER_WEIGHTS + " is present");
+        }
+        return manifest;
+    }
+
+    /** The hopper classifier, or {@code null} when the bundle has none (format version 1, or trained without). */
+    private static HopperClassifier hoppers(Map<String, byte[]> entries, String where) throws IOException {
+        boolean settings = entries.containsKey(HOPPER_SETTINGS), weights = entries.containsKey(HOPPER_WEIGHTS);
+        if (!settings && !weights) {
+            return null;
+        }
+        HopperSettings hs = JSON.treeToValue(json(entries, HOPPER_SETTINGS, where), HopperSettings.class);
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(
+                new ByteArrayInputStream(require(entries, HOPPER_WEIGHTS, where)), false);
+        if (!hs.features().equals(MentionPairFeatures.NAMES)) {
+            throw new ModelBundleException(where + ": " + HOPPER_SETTINGS + " lists " + hs.features().size()
+                    + " pair features that differ from this build's " + MentionPairFeatures.NAMES.size()
+                    + "; retrain the hopper classifier with train-hoppers");
+        }
+        long inputs = net.getLayer(0).getParam("W").size(0);
+        if (inputs != hs.features().size()) {
+            throw new ModelBundleException(where + ": " + HOPPER_WEIGHTS + " takes " + inputs + " inputs but "
+                    + HOPPER_SETTINGS + " lists " + hs.features().size() + " features");
+        }
+        if (!(hs.threshold() >= 0 && hs.threshold() <= 1) || hs.clustering() == null) {
+            throw new ModelBundleException(where + ": " + HOPPER_SETTINGS + " needs a clustering and a threshold in [0, 1]");
+        }
+        return new HopperClassifier(net, hs, new MentionPairFeatures(PretrainedVectors.coreNlp()));
     }
 
     private static void checkLabels(JsonNode labels, String name, List<String> expected, String where) {

@@ -3,6 +3,7 @@ package org.casie.train;
 import org.casie.corpus.Document;
 import org.casie.eval.CoreferenceScorer;
 import org.casie.eval.EventScorer;
+import org.casie.eval.HopperScoreTable;
 import org.casie.eval.SpanCounts;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
@@ -12,16 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Scores a trained model end to end on dev, plus arguments given gold triggers. */
+/** Scores a trained model end to end on dev, plus arguments given gold triggers and hoppers given gold mentions. */
 public final class DevEvaluation {
 
     private DevEvaluation() {
     }
 
+    /** The scores recorded in provenance, and the hopper table to print. */
+    public record Result(Map<String, Object> scores, HopperScoreTable hoppers) {
+    }
+
     public static Map<String, Object> scores(EventModel model, List<AnnotatedText> dev) {
+        return evaluate(model, dev).scores();
+    }
+
+    public static Result evaluate(EventModel model, List<AnnotatedText> dev) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (dev.isEmpty()) {
-            return out;
+            return new Result(out, new HopperScoreTable());
         }
         List<Document> gold = dev.stream().map(AnnotatedText::document).toList();
         List<Document> predicted = new ArrayList<>();
@@ -39,7 +48,9 @@ public final class DevEvaluation {
         out.put("hopperConllF1", round(CoreferenceScorer.score(gold, predicted).conllF1() * 100));
         out.put("argCGoldTriggers", f1(EventScorer.score(gold,
                 EventTrainer.tagArgumentsOfGold(model.argumentTagger(), dev)).argC()));
-        return out;
+        HopperScoreTable hoppers = HopperEvaluation.table(model.hopperGrouping(), dev, predicted);
+        out.put("hoppers", hoppers.asMap());
+        return new Result(out, hoppers);
     }
 
     private static Map<String, Double> f1(SpanCounts c) {

@@ -33,13 +33,14 @@ import java.util.concurrent.CompletionException;
  * Trains the whole extractor from gold documents: vocabularies from the training split, then the trigger
  * tagger (early stopping on dev Trig-C F1) and the argument tagger (early stopping on dev Arg-C F1 with
  * gold triggers, so it is judged apart from trigger errors). The two networks are independent and, with
- * two threads, train side by side, one core each.
+ * two threads, train side by side, one core each. The hopper classifier trains last, on gold mentions.
  */
 public final class EventTrainer {
 
     /** A trained model and what happened on the way. */
     public record Outcome(EventModel model, TaskTrainerResult trigger, TaskTrainerResult argument,
-                          AlignmentStats triggerAlignment, AlignmentStats argumentAlignment, double seconds) {
+                          HopperTrainer.Outcome hopper, AlignmentStats triggerAlignment,
+                          AlignmentStats argumentAlignment, double seconds) {
     }
 
     /** Public view of one task's training. */
@@ -133,11 +134,13 @@ public final class EventTrainer {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
-        EventModel model = new EventModel(settings, features, triggerTagger, argumentTagger);
+        // Cheap (seconds) next to the taggers, so it runs after them rather than competing for a core.
+        HopperTrainer.Outcome h = new HopperTrainer(config.hoppers(), config.seed() + 2, monitor).train(train, dev);
+        EventModel model = new EventModel(settings, features, triggerTagger, argumentTagger, h.classifier());
         return new Outcome(model,
                 new TaskTrainerResult(t.bestF1(), t.bestEpoch(), t.epochs(), triggerData.size()),
                 new TaskTrainerResult(a.bestF1(), a.bestEpoch(), a.epochs(), argumentData.size()),
-                triggerStats, argumentStats, (System.nanoTime() - start) / 1e9);
+                h, triggerStats, argumentStats, (System.nanoTime() - start) / 1e9);
     }
 
     private static void startThread(Runnable r, String name) {

@@ -41,10 +41,63 @@ public final class Provenance {
         p.put("trainingSeconds", Math.round(outcome.seconds()));
         p.put("trigger", task(outcome.trigger()));
         p.put("argument", task(outcome.argument()));
+        p.put("hopper", hopper(config.hoppers(), config.seed() + 2, outcome.hopper()));
         p.put("alignment", Map.of("trigger", stats(outcome.triggerAlignment()), "argument",
                 stats(outcome.argumentAlignment())));
         p.put("devScores", devScores);
         return p;
+    }
+
+    /**
+     * Provenance of a hopper classifier trained on its own on top of an existing bundle: the bundle's
+     * provenance with its {@code hopper} section replaced (data, configuration, epochs, tuning, dev scores).
+     */
+    public static Map<String, Object> withHopper(Map<String, Object> bundleProvenance, HopperConfig config, long seed,
+                                                 String dataDir, List<Document> train, List<Document> dev,
+                                                 HopperTrainer.Outcome outcome, Map<String, Object> devScores) {
+        Map<String, Object> p = new LinkedHashMap<>(bundleProvenance);
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("tool", "casie-extract " + toolVersion());
+        h.put("commit", System.getenv().getOrDefault("CASIE_COMMIT", "unknown"));
+        h.put("created", Instant.now().toString());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("directory", dataDir);
+        data.put("trainIds", train.stream().map(Document::id).toList());
+        data.put("devIds", dev.stream().map(Document::id).toList());
+        data.put("trainSha256", corpusHash(train));
+        data.put("devSha256", corpusHash(dev));
+        h.put("data", data);
+        h.putAll(hopper(config, seed, outcome));
+        h.put("devScores", devScores);
+        p.put("hopper", h);
+        return p;
+    }
+
+    static Map<String, Object> hopper(HopperConfig config, long seed, HopperTrainer.Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", seed);
+        m.put("config", config);
+        m.put("trained", o.classifier() != null);
+        m.put("pairs", o.pairs());
+        m.put("coreferentPairs", o.positives());
+        m.put("bestEpoch", o.bestEpoch());
+        if (o.classifier() != null) {
+            m.put("clustering", o.classifier().settings().clustering());
+            m.put("threshold", o.classifier().settings().threshold());
+            m.put("features", o.classifier().settings().features().size());
+        }
+        List<Map<String, Object>> tuning = new java.util.ArrayList<>();
+        for (HopperTrainer.Decision d : o.tuning()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("clustering", d.clustering());
+            t.put("threshold", d.threshold());
+            t.put("devConllF1GoldMentions", Math.round(d.scores().conllF1() * 1000) / 10.0);
+            tuning.add(t);
+        }
+        m.put("devTuning", tuning);
+        m.put("epochs", o.epochs());
+        m.put("trainingSeconds", Math.round(o.seconds() * 10) / 10.0);
+        return m;
     }
 
     private static Map<String, Object> task(EventTrainer.TaskTrainerResult r) {

@@ -14,18 +14,20 @@ import org.casie.text.bert.EncoderSpec;
  * @param argumentMaxEpochs epoch limit for the argument tagger
  * @param patience          epochs without a better dev F1 before stopping
  * @param batchSize         sequences per minibatch
- * @param learningRateDecay factor the learning rate is multiplied by after every epoch (1: constant)
+ * @param hoppers           the hopper classifier, trained after the taggers on gold mentions
+ * @param learningRateDecay factor the taggers' learning rate is multiplied by after every epoch (1: constant)
  */
 public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience,
-                          int batchSize, double learningRateDecay) {
+                          int batchSize, HopperConfig hoppers, double learningRateDecay) {
 
     public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32, 1.0);
+        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32, HopperConfig.defaults(), 1.0);
     }
 
     /** A constant learning rate. */
-    public TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience, int batchSize) {
-        this(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, 1.0);
+    public TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience, int batchSize,
+                       HopperConfig hoppers) {
+        this(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, 1.0);
     }
 
     public TrainConfig {
@@ -47,14 +49,19 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, learningRateDecay);
+        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, learningRateDecay);
     }
 
     public TrainConfig withModel(ModelSettings newModel) {
-        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, learningRateDecay);
+        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, learningRateDecay);
     }
 
+    /** Epoch limit of both taggers (the hopper classifier keeps its own). */
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, learningRateDecay);
+        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers, learningRateDecay);
+    }
+
+    public TrainConfig withHoppers(HopperConfig newHoppers) {
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers, learningRateDecay);
     }
 }

@@ -1,11 +1,21 @@
 package org.casie.model;
 
+import org.casie.corpus.Document;
+import org.casie.coref.HopperClustering;
+import org.casie.coref.HopperGrouping;
+import org.casie.coref.MentionPairFeatures;
+import org.casie.coref.SubtypeGrouping;
 import org.casie.examples.FeatureSpace;
 import org.casie.examples.PretrainedVectors;
 import org.casie.examples.RoleConstraints;
 import org.casie.examples.SpanAlignerTest;
 import org.casie.examples.TriggerLexicon;
 import org.casie.examples.ArgumentExamples;
+import org.casie.text.AnnotatorConfig;
+import org.casie.text.Preprocessor;
+import org.casie.text.TokenTable;
+import org.casie.train.FixtureCorpus;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +29,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +89,7 @@ class ModelBundleTest {
     void refusesNewerFormatVersion(@TempDir Path dir) throws Exception {
         Path file = rewrite(saved(dir), "manifest.json", "{\"format\":\"casie-extract-model\",\"version\":99,\"sha256\":{}}");
         ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
-        assertTrue(e.getMessage().endsWith("format version 99; this build supports at most version 1"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("format version 99; this build supports at most version 2"), e.getMessage());
     }
 
     @Test
@@ -86,18 +98,156 @@ class ModelBundleTest {
         assertTrue(e.getMessage().endsWith("no such file"));
     }
 
-    /** Copies a bundle with one entry replaced. */
-    private static Path rewrite(Path file, String entry, String content) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file)); ZipOutputStream zip = new ZipOutputStream(out)) {
+    // ---- hopper classifier (format version 2) ----
+
+    /** A genuine format version 1 bundle, written by the build before hopper classifiers existed. */
+    static Path versionOne() throws Exception {
+        return Path.of(ModelBundleTest.class.getResource("/model/version1-untrained.zip").toURI());
+    }
+
+    private static Preprocessor preprocessor;
+
+    private static Preprocessor preprocessor() {
+        if (preprocessor == null) {
+            preprocessor = new Preprocessor(new AnnotatorConfig(false, false), null);
+        }
+        return preprocessor;
+    }
+
+    /** An article with two breaches, and an untrained classifier whose threshold splits its pair probabilities. */
+    private static final Document ARTICLE = FixtureCorpus.document("article", List.of(
+            "[Hackers|Attacker|Person] [breached|Databreach] [Acme Corp|Victim|Organization] .",
+            "[The breach|Databreach] exposed [customer records|Compromised-Data|PII] .",
+            "A [data breach|Databreach] at [Globex|Victim|Organization] exposed [passwords|Compromised-Data|PII] ."));
+
+    private static HopperClassifier untrainedHoppers() {
+        HopperClassifier c = HopperClassifier.of(PairNetworkBuilder.build(MentionPairFeatures.NAMES.size(), List.of(8),
+                0, 1e-3, 0, 3), HopperClustering.BEST_FIRST, 0.5);
+        TokenTable tokens = preprocessor().process(ARTICLE.content());
+        double[] p = c.probabilities(c.pairs(ARTICLE.events().toList(), tokens)).clone();
+        java.util.Arrays.sort(p);
+        return c.withDecision(HopperClustering.BEST_FIRST, (p[0] + p[p.length - 1]) / 2);
+    }
+
+    private static List<List<String>> hoppers(HopperGrouping grouping) {
+        return grouping.group(ARTICLE.events().toList(), preprocessor().process(ARTICLE.content())).stream()
+                .map(h -> h.stream().map(e -> e.id()).toList()).toList();
+    }
+
+    @Test
+    void roundTripWithHopperClassifierGivesIdenticalHoppers(@TempDir Path dir) throws Exception {
+        HopperClassifier hoppers = untrainedHoppers();
+        Path file = dir.resolve("h.zip");
+        ModelBundle.save(model.withHoppers(hoppers), Map.of("seed", 1), file);
+        ModelBundle.Loaded loaded = ModelBundle.load(file);
+        HopperClassifier back = loaded.model().hopperClassifier().orElseThrow();
+        assertEquals(hoppers.network().params(), back.network().params());
+        assertEquals(hoppers.settings(), back.settings());
+        assertEquals(hoppers(hoppers), hoppers(back));
+        assertEquals(2, hoppers(back).size(), "the threshold should split the article: " + hoppers(back));
+        assertEquals(2, loaded.manifest().path("version").asInt());
+        assertTrue(loaded.manifest().path("sha256").has("hopper.json"));
+        assertTrue(loaded.manifest().path("sha256").has("hopper.dl4j"));
+    }
+
+    @Test
+    void versionOneBundleLoadsWithTheSubtypeBaseline() throws Exception {
+        ModelBundle.Loaded loaded = ModelBundle.load(versionOne());
+        assertEquals(1, loaded.manifest().path("version").asInt());
+        assertTrue(loaded.model().hopperClassifier().isEmpty());
+        assertSame(SubtypeGrouping.INSTANCE, loaded.model().hopperGrouping());
+        assertEquals(List.of(List.of("E1", "E2", "E3")), hoppers(loaded.model().hopperGrouping()));
+    }
+
+    @Test
+    void shippedBundlesStillLoadWithoutHoppers() {
+        for (String name : List.of("fast", "accurate")) {
+            Path shipped = Path.of("models", name + ".zip");
+            Assumptions.assumeTrue(Files.exists(shipped), "no shipped " + shipped);
+            ModelBundle.Loaded loaded = ModelBundle.load(shipped);
+            assertEquals(1, loaded.manifest().path("version").asInt(), name);
+            assertTrue(loaded.model().hopperClassifier().isEmpty(), name);
+        }
+    }
+
+    @Test
+    void savingWithHoppersCopiesTheTaggersByteForByte(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("with-hoppers.zip");
+        HopperClassifier hoppers = untrainedHoppers();
+        ModelBundle.saveWithHoppers(versionOne(), hoppers, Map.of("hopper", Map.of("note", "test")), out);
+        Map<String, byte[]> before = entries(versionOne()), after = entries(out);
+        for (String name : List.of("trigger.dl4j", "argument.dl4j", "settings.json", "labels.json", "vocab/words.txt")) {
+            assertArrayEquals(before.get(name), after.get(name), name);
+        }
+        ModelBundle.Loaded loaded = ModelBundle.load(out);
+        assertEquals(hoppers(hoppers), hoppers(loaded.model().hopperGrouping()));
+        assertEquals("test", loaded.provenance().path("hopper").path("note").asText());
+    }
+
+    @Test
+    void refusesTamperedHopperWeights(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("h.zip");
+        ModelBundle.save(model.withHoppers(untrainedHoppers()), Map.of(), file);
+        rewrite(file, "hopper.dl4j", "not weights");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().endsWith("entry hopper.dl4j fails its SHA-256 check (corrupted)"), e.getMessage());
+    }
+
+    @Test
+    void refusesEntryTheManifestDoesNotCover(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.zip");
+        Files.copy(versionOne(), file);
+        addEntry(file, "hopper.dl4j", "unchecked");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().endsWith("entry hopper.dl4j has no checksum in the manifest"), e.getMessage());
+    }
+
+    @Test
+    void refusesHopperClassifierOverOtherFeatures(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("h.zip");
+        ModelBundle.save(model.withHoppers(untrainedHoppers()), Map.of(), file);
+        String settings = new String(entries(file).get("hopper.json")).replace("\"trigger.sameHead\"", "\"trigger.other\"");
+        rewrite(file, "hopper.json", settings);
+        String manifest = new String(entries(file).get("manifest.json"));
+        String oldSum = ModelBundle.JSON.readTree(manifest).path("sha256").path("hopper.json").asText();
+        rewrite(file, "manifest.json", manifest.replace(oldSum, ModelBundle.sha256(settings.getBytes())));
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().contains("pair features that differ from this build's"), e.getMessage());
+    }
+
+    private static Map<String, byte[]> entries(Path file) throws Exception {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] bytes = e.getName().equals(entry) ? content.getBytes() : in.readAllBytes();
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(bytes);
+                out.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    private static void addEntry(Path file, String entry, String content) throws Exception {
+        Map<String, byte[]> all = entries(file);
+        all.put(entry, content.getBytes());
+        write(file, all);
+    }
+
+    private static void write(Path file, Map<String, byte[]> all) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : all.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
                 zip.closeEntry();
             }
         }
         Files.write(file, out.toByteArray());
+    }
+
+    /** Copies a bundle with one entry replaced. */
+    private static Path rewrite(Path file, String entry, String content) throws Exception {
+        Map<String, byte[]> all = entries(file);
+        all.put(entry, content.getBytes());
+        write(file, all);
         return file;
     }
 }

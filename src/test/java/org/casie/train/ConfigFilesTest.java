@@ -33,6 +33,18 @@ class ConfigFilesTest {
     }
 
     @Test
+    void hopperSectionOverridesEpochsAndDecision(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.json"),
+                "{\"maxEpochs\": 11, \"hoppers\": {\"maxEpochs\": 8, \"clustering\": \"AVERAGE_LINK\", \"threshold\": 0.3}}");
+        TrainConfig c = ConfigFiles.read(file);
+        assertEquals(11, c.maxEpochs());
+        assertEquals(8, c.hoppers().maxEpochs());
+        assertEquals(org.casie.coref.HopperClustering.AVERAGE_LINK, c.hoppers().clustering());
+        assertEquals(0.3, c.hoppers().threshold());
+        assertEquals(HopperConfig.defaults().hidden(), c.hoppers().hidden());
+    }
+
+    @Test
     void unknownFieldIsNamed(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("c.json"), "{\"model\": {\"trigger\": {\"hiden\": 64}}}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigFiles.read(file));

@@ -16,7 +16,9 @@ import java.util.Random;
 /**
  * Hand-written training fixtures: sentences with bracketed annotations, e.g.
  * {@code "[Acme|Victim|Organization] was [breached|Databreach] by [hackers|Attacker|Person] ."}. The
- * first trigger of a sentence owns that sentence's arguments.
+ * first trigger of a sentence owns that sentence's arguments. A trigger may name its hopper after a
+ * {@code #} ({@code [breach|Databreach#acme]}): triggers with one name share a hopper, the others are
+ * each a hopper of their own.
  */
 public final class FixtureCorpus {
 
@@ -55,6 +57,7 @@ public final class FixtureCorpus {
     public static Document document(String id, List<String> annotatedSentences) {
         StringBuilder content = new StringBuilder();
         List<EventMention> events = new ArrayList<>();
+        List<String> hopperNames = new ArrayList<>();
         int spanId = 1;
         for (String sentence : annotatedSentences) {
             if (content.length() > 0) {
@@ -63,6 +66,7 @@ public final class FixtureCorpus {
             CharSpan trigger = null;
             String triggerText = null;
             Subtype subtype = null;
+            String hopper = null;
             List<ArgumentMention> arguments = new ArrayList<>();
             int i = 0;
             while (i < sentence.length()) {
@@ -80,7 +84,9 @@ public final class FixtureCorpus {
                 if (parts.length == 2) {
                     trigger = span;
                     triggerText = parts[0];
-                    subtype = Subtype.valueOf(parts[1]);
+                    String[] label = parts[1].split("#");
+                    subtype = Subtype.valueOf(label[0]);
+                    hopper = label.length > 1 ? label[1] : null;
                 } else {
                     arguments.add(new ArgumentMention("T" + spanId++, span, parts[0], Role.parse(parts[1]).orElseThrow(),
                             parts[2]));
@@ -90,12 +96,15 @@ public final class FixtureCorpus {
             if (trigger != null) {
                 events.add(new EventMention("E" + (events.size() + 1), "T" + spanId++, trigger, triggerText, subtype,
                         Realis.Actual, arguments, null));
+                hopperNames.add(hopper != null ? hopper : "#" + events.size());
             }
         }
-        List<Hopper> hoppers = new ArrayList<>();
+        java.util.Map<String, List<EventMention>> byName = new java.util.LinkedHashMap<>();
         for (int e = 0; e < events.size(); e++) {
-            hoppers.add(new Hopper(e, "Same", List.of(events.get(e))));
+            byName.computeIfAbsent(hopperNames.get(e), k -> new ArrayList<>()).add(events.get(e));
         }
+        List<Hopper> hoppers = new ArrayList<>();
+        byName.values().forEach(h -> hoppers.add(new Hopper(hoppers.size(), "Same", h)));
         return new Document(id, id + ".txt", content.toString(), null, null, null, "text", hoppers);
     }
 }

@@ -99,6 +99,18 @@ class OutputWritersTest {
     }
 
     @Test
+    void summaryGivesOneIncidentRecordPerHopper() {
+        Document one = tagged();
+        List<EventMention> mentions = one.hoppers().get(0).events();
+        Document two = one.withHoppers(List.of(new Hopper(0, "Same", List.of(mentions.get(0))),
+                new Hopper(1, "Same", List.of(mentions.get(1)))));
+        String summary = SummaryWriter.render(two);
+        assertTrue(summary.contains("Incident 1: Databreach (Actual), mentioned as 'breached'\n"), summary);
+        assertTrue(summary.contains("Incident 2: Databreach (Actual), mentioned as 'stolen'\n"), summary);
+        assertFalse(summary.contains("Incident 3"), summary);
+    }
+
+    @Test
     void summaryOfAnArticleWithoutEventsSaysSo() {
         assertTrue(SummaryWriter.render(Document.ofText("x", "Nothing happened.")).contains("No cybersecurity events found."));
     }
