@@ -13,6 +13,7 @@ import org.casie.corpus.AtomicFiles;
 import org.casie.eval.Bootstrap;
 import org.casie.eval.CoreferenceScorer;
 import org.casie.eval.EvaluationReport;
+import org.casie.eval.TriggerErrors;
 import org.casie.eval.EventScorer;
 import org.casie.eval.HopperScoreTable;
 import org.casie.train.HopperEvaluation;
@@ -62,7 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         EventScorer.Scores scores = EventScorer.score(gold, predicted);
         EvaluationReport evaluation = new EvaluationReport(scores, CoreferenceScorer.score(gold, predicted),
-                EvaluationReport.intervals(scores, new Bootstrap(1000, 13)));
+                EvaluationReport.intervals(scores, new Bootstrap(1000, 13)), TriggerErrors.count(gold, predicted));
         System.out.print(evaluation.text());
         // Arguments of the gold triggers: the argument tagger's score apart from trigger errors.
         EventScorer.Scores goldTriggers = EventScorer.score(gold,

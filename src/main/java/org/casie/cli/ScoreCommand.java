@@ -9,6 +9,7 @@ import org.casie.corpus.ReadResult;
 import org.casie.eval.Bootstrap;
 import org.casie.eval.CoreferenceScorer;
 import org.casie.eval.EvaluationReport;
+import org.casie.eval.TriggerErrors;
 import org.casie.eval.EventScorer;
 import org.casie.eval.Metric;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ public final class ScoreCommand implements Callable<Integer> {
         EventScorer.Scores scores = EventScorer.score(golds, predicted);
         Bootstrap bootstrap = new Bootstrap(Math.max(samples, 1), 13);
         EvaluationReport report = new EvaluationReport(scores, CoreferenceScorer.score(golds, predicted),
-                samples > 0 ? EvaluationReport.intervals(scores, bootstrap) : Map.of());
+                samples > 0 ? EvaluationReport.intervals(scores, bootstrap) : Map.of(), TriggerErrors.count(golds, predicted));
         System.out.print(report.text());
         if (compare != null) {
             EventScorer.Scores other = EventScorer.score(golds, predictions(compare, golds, problems));

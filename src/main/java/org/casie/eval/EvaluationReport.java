@@ -17,13 +17,21 @@ public final class EvaluationReport {
     private final EventScorer.Scores scores;
     private final CoreferenceScorer.Scores hoppers;
     private final Map<Metric, Bootstrap.Interval> intervals;
+    private final TriggerErrors triggerErrors;
 
     /** @param intervals 95% CIs per metric, or empty */
     public EvaluationReport(EventScorer.Scores scores, CoreferenceScorer.Scores hoppers,
                             Map<Metric, Bootstrap.Interval> intervals) {
+        this(scores, hoppers, intervals, null);
+    }
+
+    /** @param triggerErrors where trigger errors come from, or {@code null} to leave that section out */
+    public EvaluationReport(EventScorer.Scores scores, CoreferenceScorer.Scores hoppers,
+                            Map<Metric, Bootstrap.Interval> intervals, TriggerErrors triggerErrors) {
         this.scores = scores;
         this.hoppers = hoppers;
         this.intervals = intervals;
+        this.triggerErrors = triggerErrors;
     }
 
     public static Map<Metric, Bootstrap.Interval> intervals(EventScorer.Scores scores, Bootstrap bootstrap) {
@@ -45,6 +53,9 @@ public final class EvaluationReport {
                 pct(scores.realisAccuracy()), scores.realisCorrect(), scores.realisTotal()));
         sb.append(String.format("%-28s MUC %s  B3 %s  CEAF-e %s  CoNLL %s (F1)%n", "Hoppers", pct(hoppers.muc().f1()),
                 pct(hoppers.bCubed().f1()), pct(hoppers.ceafE().f1()), pct(hoppers.conllF1())));
+        if (triggerErrors != null) {
+            sb.append(triggerErrors.text());
+        }
         sb.append('\n');
         header(sb, "Trig-C by subtype");
         scores.trigCBySubtype().forEach((s, c) -> row(sb, s.name(), c, null));
@@ -123,6 +134,9 @@ public final class EvaluationReport {
         scores.argCByRole().forEach((r, c) -> byRole.put(r.label(), counts(c)));
         out.put("argCByRole", byRole);
         out.put("confusion", scores.confusion());
+        if (triggerErrors != null) {
+            out.put("triggerErrors", Map.of("gold", triggerErrors.gold(), "predicted", triggerErrors.predicted()));
+        }
         return out;
     }
 
