@@ -18,6 +18,16 @@ import org.casie.text.bert.EncoderSpec;
 public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience,
                           int batchSize) {
 
+    public TrainConfig {
+        if (model == null) {
+            throw new IllegalArgumentException("model settings are required");
+        }
+        if (maxEpochs < 1 || argumentMaxEpochs < 1 || patience < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("maxEpochs, argumentMaxEpochs, patience and batchSize must be at least 1 (are "
+                    + maxEpochs + ", " + argumentMaxEpochs + ", " + patience + ", " + batchSize + ")");
+        }
+    }
+
     public static TrainConfig defaults() {
         return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32);
     }
