@@ -205,11 +205,12 @@ public final class ArticleReader {
     }
 
     private static String decode(byte[] bytes, String name, List<String> warnings) throws ArticleReadException {
+        java.util.Optional<String> binary = InputBytes.binary(bytes);
+        if (binary.isPresent()) {
+            throw new ArticleReadException(name + ": " + binary.get());
+        }
         int controls = 0;
         for (byte b : bytes) {
-            if (b == 0) {
-                throw new ArticleReadException(name + ": binary file (contains NUL bytes), not text");
-            }
             if (b >= 0 && b < 32 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
                 controls++;
             }
@@ -233,6 +234,11 @@ public final class ArticleReader {
     private static String strict(Charset charset, byte[] bytes) throws CharacterCodingException {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** The id of the article in file {@code fileName}, which names its outputs: the name without its extension. */
+    public static String idOf(String fileName) {
+        return stripExtension(fileName);
     }
 
     static String stripExtension(String name) {
