@@ -279,9 +279,20 @@ public final class ModelBundle {
         return bytes;
     }
 
-    private static byte[] weights(ComputationGraph net) throws IOException {
+    /**
+     * DL4J's own zip of the network, with its entries' timestamps zeroed: DL4J stamps them with the time of
+     * writing, so the same weights saved a few seconds apart gave different bytes (and checksums).
+     */
+    static byte[] weights(ComputationGraph net) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, raw, false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(net, out, false);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(raw.toByteArray()));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                put(zip, e.getName(), in.readAllBytes());
+            }
+        }
         return out.toByteArray();
     }
 

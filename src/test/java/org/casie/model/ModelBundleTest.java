@@ -88,6 +88,18 @@ class ModelBundleTest {
     }
 
     @Test
+    void sameWeightsGiveTheSameBytesWhenever() throws Exception {
+        byte[] weights = ModelBundle.weights(model.triggerTagger().network());
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(weights))) {
+            int entries = 0;
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry(), entries++) {
+                assertEquals(0, e.getTime(), e.getName() + " carries no time of writing");
+            }
+            assertTrue(entries >= 2);
+        }
+    }
+
+    @Test
     void emptyFileIsRefused(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("empty.zip"), new byte[0]);
         ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
