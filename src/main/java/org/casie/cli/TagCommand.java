@@ -117,7 +117,7 @@ public final class TagCommand implements Callable<Integer> {
                     if (bar != null) {
                         bar.step();
                     }
-                    heap.fileDone();
+                    heap.fileDone(r.skipped);
                 }
             }
         } finally {
@@ -243,6 +243,7 @@ public final class TagCommand implements Callable<Integer> {
         private final long start;
         private final int every;
         private int done;
+        private int tagged;
 
         HeapReport(int total, long start) {
             this.total = total;
@@ -250,14 +251,16 @@ public final class TagCommand implements Callable<Integer> {
             this.every = Math.max(100, total / 20);
         }
 
-        void fileDone() {
+        /** @param skipped already done (--skip-existing): not counted in the rate, which would flatter the ETA */
+        void fileDone(boolean skipped) {
             done++;
+            tagged += skipped ? 0 : 1;
             if (!Main.verbose || (done % every != 0 && done != total)) {
                 return;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double rate = done / Math.max(seconds, 1e-9);
-            long left = Math.round((total - done) / Math.max(rate, 1e-9));
+            double rate = tagged / Math.max(seconds, 1e-9);
+            long left = tagged == 0 ? -1 : Math.round((total - done) / rate);
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             long afterGc = -1;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -265,9 +268,9 @@ public final class TagCommand implements Callable<Integer> {
                     afterGc = pool.getCollectionUsage().getUsed();
                 }
             }
-            System.err.printf("tag: %d/%d files, %.1f files/s, ETA %dm%02ds; heap used %d MB%s of %d MB%n", done, total, rate,
-                    left / 60, left % 60, heap.getUsed() >> 20, afterGc >= 0 ? " (old gen after last GC " + (afterGc >> 20) + " MB)" : "",
-                    heap.getMax() >> 20);
+            System.err.printf("tag: %d/%d files, %.1f files/s tagged, ETA %s; heap used %d MB%s of %d MB%n", done, total, rate,
+                    left < 0 ? "?" : String.format("%dm%02ds", left / 60, left % 60), heap.getUsed() >> 20,
+                    afterGc >= 0 ? " (old gen after last GC " + (afterGc >> 20) + " MB)" : "", heap.getMax() >> 20);
         }
     }
 }

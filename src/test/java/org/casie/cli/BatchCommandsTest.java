@@ -157,6 +157,24 @@ class BatchCommandsTest {
     }
 
     @Test
+    void checkpointOfAnInterruptedRunIsNotDiscardedWithoutForce() throws Exception {
+        Path out = dir.resolve("interrupted.zip");
+        Path checkpoint = Files.createDirectories(dir.resolve("interrupted.zip.checkpoint"));
+        Files.write(checkpoint.resolve("trigger.zip"), new byte[] {1, 2, 3});
+        Run r = cli("train", "--data", data.toString(), "--train", trainList.toString(), "--out", out.toString(),
+                "--config", tinyConfig.toString(), "--no-cache");
+        assertEquals(ExitCodes.BAD_DATA, r.exit());
+        assertEquals("casie: a checkpoint of an interrupted run is in " + checkpoint + " (trigger: damaged); pass --resume to "
+                + "continue it, or --force to discard it", r.err().strip());
+        Run resumed = cli("train", "--data", data.toString(), "--train", trainList.toString(), "--out", out.toString(),
+                "--config", tinyConfig.toString(), "--no-cache", "--resume");
+        assertEquals(ExitCodes.BAD_DATA, resumed.exit());
+        assertTrue(resumed.err().contains("casie: checkpoint " + checkpoint.resolve("trigger.zip") + ": no state.json"),
+                resumed.err());
+        assertTrue(Files.exists(checkpoint.resolve("trigger.zip")), "kept for the user to decide");
+    }
+
+    @Test
     void badSplitListIsOneLineAndExitThree() throws Exception {
         Path list = Files.write(dir.resolve("bad-list.txt"), new byte[] {'a', '\n', (byte) 0xff});
         Run r = cli("train", "--data", data.toString(), "--train", list.toString(), "--out", dir.resolve("x.zip").toString());

@@ -37,7 +37,7 @@ class TrainKillTest {
     void killedRunLeavesThePreviousBundleIntactAndResumesToTheUninterruptedWeights(@TempDir Path dir) throws Exception {
         BatchCommandsTest.writeCorpus(dir, 12);
         Files.writeString(dir.resolve("slow.json"), Files.readString(dir.resolve("tiny.json"))
-                .replace("\"maxEpochs\": 2, \"argumentMaxEpochs\": 2, \"patience\": 2", "\"maxEpochs\": 6, \"argumentMaxEpochs\": 6, \"patience\": 6"));
+                .replace("\"maxEpochs\": 2, \"argumentMaxEpochs\": 2, \"patience\": 2", "\"maxEpochs\": 4, \"argumentMaxEpochs\": 4, \"patience\": 4"));
         Path out = dir.resolve("model.zip");
         Files.copy(Path.of("models/fast.zip"), out); // the previous model, which the run replaces only when it finishes
         String before = sha256(out);

@@ -108,7 +108,7 @@ class ModelBundleFuzzTest {
     @Test
     void aDamagedBundleIsRefusedOnOneLineOrLoadsAndTags() {
         Document doc = Document.ofText("t", "Hackers breached Acme.");
-        Fuzz.campaign("model-bundle", 1500, 41, damagedBundles(), input -> {
+        Fuzz.campaign("model-bundle", 600, 41, damagedBundles(), input -> {
             ModelBundle.Loaded loaded;
             try {
                 loaded = ModelBundle.load(new ByteArrayInputStream(input), WHERE);
