@@ -1,6 +1,8 @@
 package org.casie.cli;
 
+import org.casie.corpus.CorpusException;
 import org.casie.model.ModelBundleException;
+import org.casie.train.CheckpointException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +40,8 @@ public final class Main {
         if (verbose) {
             e.printStackTrace();
         }
-        if (e instanceof UserException || e instanceof ModelBundleException) {
+        if (e instanceof UserException || e instanceof ModelBundleException || e instanceof CorpusException
+                || e instanceof CheckpointException) {
             System.err.println("casie: " + e.getMessage());
             return ExitCodes.BAD_DATA;
         }

@@ -15,13 +15,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import org.casie.corpus.Problem;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,17 +83,24 @@ public final class TagCommand implements Callable<Integer> {
         }
         EventExtractor extractor = EventExtractor.load(modelPath, common.cacheDir(), common.threads());
         List<String> failed = new ArrayList<>();
+        Set<Path> inputs = new HashSet<>();
+        files.forEach(f -> inputs.add(f.toAbsolutePath().normalize()));
+        Map<String, Path> ids = new HashMap<>();
         int tagged = 0;
         int skipped = 0;
         long start = System.nanoTime();
+        HeapReport heap = new HeapReport(files.size(), start);
         ExecutorService pool = Executors.newFixedThreadPool(common.threads());
         try (ProgressBar bar = files.size() > 1 ? Progress.bar("tag", files.size()) : null) {
-            // Windows of a few files: bounded memory, outputs written as they finish, stdout in input order.
+            // Windows of a few files: memory bounded by the window, not the number of files; outputs written as
+            // each file finishes (an interrupted run keeps them, --skip-existing resumes); stdout in input order.
             int window = Math.max(2, 2 * common.threads());
             for (int from = 0; from < files.size(); from += window) {
                 List<Future<Result>> futures = new ArrayList<>();
                 for (Path f : files.subList(from, Math.min(files.size(), from + window))) {
-                    futures.add(pool.submit(() -> tagOne(f, extractor, writers)));
+                    String problem = checkOutputs(f, writers, ids, inputs);
+                    futures.add(problem != null ? CompletableFuture.completedFuture(new Result(null, problem, false))
+                            : pool.submit(() -> tagOne(f, extractor, writers)));
                 }
                 for (Future<Result> future : futures) {
                     Result r = get(future);
@@ -99,6 +117,7 @@ public final class TagCommand implements Callable<Integer> {
                     if (bar != null) {
                         bar.step();
                     }
+                    heap.fileDone(r.skipped);
                 }
             }
         } finally {
@@ -108,7 +127,7 @@ public final class TagCommand implements Callable<Integer> {
         System.err.printf("tagged %d article(s) in %.1f s%s%s%n", tagged, seconds,
                 skipped > 0 ? ", skipped " + skipped + " already done" : "", out == null ? "" : "; outputs in " + out);
         if (!failed.isEmpty()) {
-            System.err.println(failed.size() + " input(s) could not be read:");
+            System.err.println(failed.size() + " input(s) were skipped:");
             failed.forEach(f -> System.err.println("  " + f));
             return ExitCodes.SOME_INPUTS_FAILED;
         }
@@ -118,14 +137,36 @@ public final class TagCommand implements Callable<Integer> {
     private record Result(Document document, String error, boolean skipped) {
     }
 
-    private Result tagOne(Path file, EventExtractor extractor, List<OutputWriter> writers) {
-        try {
-            Article article = file.toString().equals("-")
-                    ? reader.read(System.in.readAllBytes(), "stdin")
-                    : reader.read(file);
-            if (skipExisting && out != null && !writers.isEmpty() && alreadyDone(article.id(), writers.get(0))) {
-                return new Result(null, null, true);
+    /**
+     * Why {@code file} must not be tagged into {@code out}, or {@code null}: two inputs would write the same
+     * outputs (a.txt and a.html, or a/x.txt and b/x.txt), or an output would overwrite an input.
+     */
+    private String checkOutputs(Path file, List<OutputWriter> writers, Map<String, Path> ids, Set<Path> inputs) {
+        if (out == null || file.toString().equals("-")) {
+            return null;
+        }
+        String id = ArticleReader.idOf(file.getFileName().toString());
+        Path first = ids.putIfAbsent(id, file);
+        if (first != null) {
+            return file + ": its outputs (" + id + ".*) would overwrite those of " + first + "; rename one of them";
+        }
+        for (OutputWriter w : writers) {
+            for (String name : w.files(id)) {
+                if (inputs.contains(out.resolve(name).toAbsolutePath().normalize())) {
+                    return file + ": output " + out.resolve(name) + " would overwrite an input; choose another --out";
+                }
             }
+        }
+        return null;
+    }
+
+    private Result tagOne(Path file, EventExtractor extractor, List<OutputWriter> writers) {
+        boolean stdin = file.toString().equals("-");
+        if (!stdin && skipExisting && alreadyDone(ArticleReader.idOf(file.getFileName().toString()), writers)) {
+            return new Result(null, null, true);
+        }
+        try {
+            Article article = stdin ? reader.read(System.in, "stdin") : reader.read(file);
             article.warnings().forEach(w -> System.err.println("warning: " + w));
             Document tagged = extractor.extract(article.document());
             for (OutputWriter w : writers) {
@@ -135,17 +176,30 @@ public final class TagCommand implements Callable<Integer> {
         } catch (ArticleReadException e) {
             return new Result(null, e.getMessage(), false);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // cannot write the output: the run cannot go on
+        } catch (RuntimeException e) {
+            // A file the pipeline cannot handle is skipped and listed like an unreadable one; the batch goes on.
+            if (Main.verbose) {
+                e.printStackTrace();
+            }
+            return new Result(null, file + ": cannot be tagged (" + Problem.oneLine(String.valueOf(e), 200)
+                    + "); run with --verbose for details and report it", false);
         }
     }
 
-    private boolean alreadyDone(String id, OutputWriter first) {
-        String suffix = switch (first.name()) {
-            case "brat" -> ".ann";
-            case "summary" -> ".summary.txt";
-            default -> "." + first.name();
-        };
-        return Files.exists(out.resolve(id + suffix));
+    /** Every output of a finished article exists (each is written whole, by rename). */
+    private boolean alreadyDone(String id, List<OutputWriter> writers) {
+        if (out == null || writers.isEmpty()) {
+            return false;
+        }
+        for (OutputWriter w : writers) {
+            for (String name : w.files(id)) {
+                if (!Files.exists(out.resolve(name))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static Result get(Future<Result> future) throws Exception {
@@ -156,7 +210,7 @@ public final class TagCommand implements Callable<Integer> {
         }
     }
 
-    private List<Path> files() throws IOException {
+    private List<Path> files() {
         List<Path> files = new ArrayList<>();
         for (String input : inputs) {
             if (input.equals("-")) {
@@ -168,6 +222,8 @@ public final class TagCommand implements Callable<Integer> {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
                             .sorted().forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UserException("cannot list " + input + ": " + e.getMessage());
                 }
             } else if (Files.exists(p)) {
                 files.add(p);
@@ -176,5 +232,45 @@ public final class TagCommand implements Callable<Integer> {
             }
         }
         return files;
+    }
+
+    /**
+     * With {@code --verbose}, a line on stderr every twentieth of the run (at least every 100 files): files
+     * done, rate, time left, and the heap, which stays flat however many files there are.
+     */
+    private static final class HeapReport {
+        private final int total;
+        private final long start;
+        private final int every;
+        private int done;
+        private int tagged;
+
+        HeapReport(int total, long start) {
+            this.total = total;
+            this.start = start;
+            this.every = Math.max(100, total / 20);
+        }
+
+        /** @param skipped already done (--skip-existing): not counted in the rate, which would flatter the ETA */
+        void fileDone(boolean skipped) {
+            done++;
+            tagged += skipped ? 0 : 1;
+            if (!Main.verbose || (done % every != 0 && done != total)) {
+                return;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = tagged / Math.max(seconds, 1e-9);
+            long left = tagged == 0 ? -1 : Math.round((total - done) / rate);
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            long afterGc = -1;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null && pool.getName().contains("Old")) {
+                    afterGc = pool.getCollectionUsage().getUsed();
+                }
+            }
+            System.err.printf("tag: %d/%d files, %.1f files/s tagged, ETA %s; heap used %d MB%s of %d MB%n", done, total, rate,
+                    left < 0 ? "?" : String.format("%dm%02ds", left / 60, left % 60), heap.getUsed() >> 20,
+                    afterGc >= 0 ? " (old gen after last GC " + (afterGc >> 20) + " MB)" : "", heap.getMax() >> 20);
+        }
     }
 }

@@ -6,6 +6,8 @@ import org.casie.corpus.LoadedCorpus;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.ModelBundle;
 import org.casie.text.Preprocessor;
+import org.casie.train.CheckpointException;
+import org.casie.train.Checkpoints;
 import org.casie.train.ConfigFiles;
 import org.casie.train.DevEvaluation;
 import org.casie.train.EventTrainer;
@@ -55,8 +57,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--force", description = "Overwrite an existing model bundle.")
+    @Option(names = "--force", description = "Overwrite an existing model bundle (and discard the checkpoint of an "
+            + "interrupted run when not resuming).")
     boolean force;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its last completed epochs (the checkpoint "
+            + "in MODEL.checkpoint/, written after every epoch); needs the same data and options. The result equals "
+            + "an uninterrupted run's.")
+    boolean resume;
 
     @Option(names = "--print-config", description = "Print the resolved configuration and exit.")
     boolean printConfig;
@@ -74,10 +82,28 @@ public final class TrainCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new UserException(out + " exists; pass --force to overwrite it");
         }
+        Checkpoints checkpoints = new Checkpoints(Checkpoints.beside(out), resume);
+        if (!resume && checkpoints.exists()) {
+            if (!force) {
+                throw new UserException("a checkpoint of an interrupted run is in " + checkpoints.dir() + " ("
+                        + checkpoints.describe() + "); pass --resume to continue it, or --force to discard it");
+            }
+            checkpoints.delete();
+        }
+        if (resume) {
+            System.err.println(checkpoints.exists() ? "resuming from " + checkpoints.dir() + ": " + checkpoints.describe()
+                    : "no checkpoint in " + checkpoints.dir() + "; training from the start");
+        }
         LoadedCorpus trainCorpus = CorpusInputs.load(data, train, common.threads());
         LoadedCorpus devCorpus = dev == null ? null : CorpusInputs.load(data, dev, common.threads());
         if (trainCorpus.documents().isEmpty()) {
             throw new UserException("no training documents could be read from " + data + " for " + train);
+        }
+        List<Document> devDocs = devCorpus == null ? List.of() : devCorpus.documents();
+        try {
+            checkpoints.open(cfg, trainCorpus.documents(), devDocs); // refuse a mismatched resume before the slow part
+        } catch (CheckpointException e) {
+            throw new UserException(e.getMessage());
         }
         Preprocessor preprocessor = new Preprocessor(cfg.model().annotators(), common.cacheDir());
         List<AnnotatedText> trainTexts = CorpusInputs.annotate(trainCorpus.documents(), preprocessor, common.threads(),
@@ -88,8 +114,15 @@ public final class TrainCommand implements Callable<Integer> {
         trainTexts = CorpusInputs.withContext(trainTexts, cfg.model(), common, "encode train");
         devTexts = CorpusInputs.withContext(devTexts, cfg.model(), common, "encode dev");
         EventTrainer.Outcome outcome;
+        Thread interrupted = new Thread(() -> System.err.println("casie: training interrupted; the last completed epochs "
+                + "are in " + checkpoints.dir() + ": run the same command with --resume to continue"));
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try (BarMonitor monitor = new BarMonitor()) {
-            outcome = new EventTrainer(cfg, monitor).train(trainTexts, devTexts, common.threads());
+            outcome = new EventTrainer(cfg, monitor, checkpoints).train(trainTexts, devTexts, common.threads());
+        } catch (CheckpointException e) {
+            throw new UserException(e.getMessage());
+        } finally {
+            removeHook(interrupted);
         }
         DevEvaluation.Result devResult = DevEvaluation.evaluate(outcome.model(), devTexts);
         Map<String, Object> devScores = devResult.scores();
@@ -97,6 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
                 trainTexts.stream().map(AnnotatedText::document).toList(),
                 devTexts.stream().map(AnnotatedText::document).toList(), outcome, devScores);
         ModelBundle.save(outcome.model(), provenance, out);
+        checkpoints.delete(); // the bundle is safely written: nothing left to resume
         System.out.printf("trained in %.0f s (trigger: best epoch %d, argument: best epoch %d, hoppers: best epoch %d, "
                         + "%.1f s); wrote %s (%.1f MB)%n", outcome.seconds(), outcome.trigger().bestEpoch(),
                 outcome.argument().bestEpoch(), outcome.hopper().bestEpoch(), outcome.hopper().seconds(), out,
@@ -105,9 +139,24 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println("dev scores: " + devScores);
             System.out.print(devResult.hoppers().text());
         }
-        boolean skipped = !trainCorpus.rejectedFiles().isEmpty()
-                || (devCorpus != null && !devCorpus.rejectedFiles().isEmpty());
-        return skipped ? ExitCodes.SOME_INPUTS_FAILED : ExitCodes.OK;
+        List<String> skipped = new java.util.ArrayList<>(trainCorpus.rejectedFiles());
+        if (devCorpus != null) {
+            skipped.addAll(devCorpus.rejectedFiles());
+        }
+        if (!skipped.isEmpty()) {
+            System.err.println(skipped.size() + " input file(s) were skipped:");
+            skipped.forEach(f -> System.err.println("  " + f));
+            return ExitCodes.SOME_INPUTS_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook says why
+        }
     }
 
     private TrainConfig resolveConfig() {
@@ -121,11 +170,15 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        if (seed != null) {
-            cfg = cfg.withSeed(seed);
-        }
-        if (epochs != null) {
-            cfg = cfg.withEpochs(epochs);
+        try {
+            if (seed != null) {
+                cfg = cfg.withSeed(seed);
+            }
+            if (epochs != null) {
+                cfg = cfg.withEpochs(epochs);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--epochs: " + e.getMessage());
         }
         return cfg;
     }
@@ -139,6 +192,13 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public synchronized void planned(long batches) {
             bar = Progress.bar("train", batches);
+        }
+
+        @Override
+        public synchronized void resumed(String task, int epoch, long batches) {
+            if (bar != null) {
+                bar.stepBy(batches);
+            }
         }
 
         @Override

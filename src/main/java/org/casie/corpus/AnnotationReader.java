@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +25,39 @@ public final class AnnotationReader {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** CASIE files are tens of kilobytes; a file past this is refused unread rather than risk the heap. */
+    public static final int MAX_BYTES = 20 * 1024 * 1024;
+
     /** Reads one file; never throws for bad content. */
     public ReadResult read(Path file) {
-        String name = file.getFileName().toString();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputBytes.read(file, MAX_BYTES);
+        } catch (InputBytes.TooLargeException e) {
+            return failed(name, e.getMessage() + " for an annotation file; not a CASIE document");
+        } catch (NoSuchFileException e) {
+            return failed(name, "no such file");
         } catch (IOException e) {
             return failed(name, "cannot read file: " + e.getMessage());
         }
+        return read(bytes, name);
+    }
+
+    /** Reads the bytes of a file called {@code fileName}; never throws for bad content. */
+    public ReadResult read(byte[] bytes, String fileName) {
+        if (bytes.length > MAX_BYTES) {
+            return failed(fileName, InputBytes.megabytes(bytes.length) + ", larger than the "
+                    + InputBytes.megabytes(MAX_BYTES) + " limit for an annotation file");
+        }
+        Optional<String> binary = InputBytes.binary(bytes);
+        if (binary.isPresent()) {
+            return failed(fileName, binary.get());
+        }
         try {
-            String json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return read(json, name);
-        } catch (CharacterCodingException e) {
-            return failed(name, "not UTF-8 text");
+            return read(InputBytes.utf8(bytes), fileName);
+        } catch (InputBytes.BadTextException e) {
+            return failed(fileName, e.getMessage());
         }
     }
 
@@ -60,6 +75,9 @@ public final class AnnotationReader {
         private final List<Realignment> realigned = new ArrayList<>();
         private final List<Problem> dropped = new ArrayList<>();
         private final List<Problem> errors = new ArrayList<>();
+        /** Events read so far: exact content (trigger, subtype, realis, arguments) and trigger + subtype, to their paths. */
+        private final Map<String, String> events = new HashMap<>();
+        private final Map<String, String> triggers = new HashMap<>();
         private String content;
 
         FileRead(String file) {
@@ -164,13 +182,39 @@ public final class AnnotationReader {
                 return Optional.empty();
             }
             List<ArgumentMention> arguments = new ArrayList<>();
+            Map<String, String> argumentPaths = new HashMap<>();
             JsonNode args = node.get("argument");
             if (args != null && !args.isArray()) {
                 errors.add(new Problem(file, path + ".argument", "not an array; arguments ignored"));
             } else if (args != null) {
                 for (int a = 0; a < args.size(); a++) {
-                    readArgument(args.get(a), path + ".argument[" + a + "]").ifPresent(arguments::add);
+                    String argPath = path + ".argument[" + a + "]";
+                    Optional<ArgumentMention> arg = readArgument(args.get(a), argPath);
+                    if (arg.isEmpty()) {
+                        continue;
+                    }
+                    String key = arg.get().span() + " " + arg.get().role() + " " + arg.get().entityType();
+                    String first = argumentPaths.putIfAbsent(key, argPath);
+                    if (first != null) {
+                        errors.add(new Problem(file, argPath, "duplicate of " + first + "; dropped"));
+                    } else {
+                        arguments.add(arg.get());
+                    }
                 }
+            }
+            // An exact copy of an earlier event would count twice in training and in hopper scores: drop it.
+            String triggerKey = trigger.get() + " " + subtype.get();
+            List<String> argumentKeys = new ArrayList<>(argumentPaths.keySet());
+            java.util.Collections.sort(argumentKeys);
+            String first = events.putIfAbsent(triggerKey + " " + realis + " " + argumentKeys, path);
+            if (first != null) {
+                errors.add(new Problem(file, path, "duplicate of " + first + "; dropped"));
+                return Optional.empty();
+            }
+            String sameTrigger = triggers.putIfAbsent(triggerKey, path);
+            if (sameTrigger != null) {
+                errors.add(new Problem(file, path, "same trigger " + trigger.get() + " and subtype as " + sameTrigger
+                        + " but different realis or arguments; both kept"));
             }
             return Optional.of(new EventMention(text(node, "index"), text(nugget, "index"), trigger.get(),
                     trigger.get().textIn(content), subtype.get(), realis, arguments, number(node, "confidence")));

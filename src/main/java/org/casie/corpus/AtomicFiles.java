@@ -1,14 +1,21 @@
 package org.casie.corpus;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes files through a temporary file in the same directory and a rename, so readers never see half a file. */
+/**
+ * Writes files through a temporary file in the same directory, flushed to disk, then a rename: readers and
+ * a process killed (or a machine crashing) at any moment see the old file or the new one, never half a file.
+ * A kill can leave a temporary file ({@code .NAME*.tmp}) behind; it is never read.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {
@@ -19,7 +26,13 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true); // the content is on disk before the name points at it
+            }
             try {
                 // Temporary files are created owner-only; the result should read like any other written file.
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));

@@ -21,8 +21,8 @@ public final class CorpusLoader {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new CorpusException("cannot list " + p + ": " + e.getMessage());
                 }
             } else if (Files.exists(p)) {
                 files.add(p);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.casie.corpus.AtomicFiles;
+import org.casie.corpus.Problem;
 import org.casie.corpus.Realis;
 import org.casie.examples.ArgumentExamples;
 import org.casie.examples.FeatureSpace;
@@ -53,6 +54,9 @@ public final class ModelBundle {
     static final String HOPPER_SETTINGS = "hopper.json";
     static final String HOPPER_WEIGHTS = "hopper.dl4j";
 
+    /** Bundles are megabytes; entries inflating past this are damage or a zip bomb. */
+    static final long MAX_ENTRY_BYTES = 1024L * 1024 * 1024;
+
     /** A loaded bundle: the model and the provenance it recorded. */
     public record Loaded(EventModel model, JsonNode provenance, JsonNode manifest) {
     }
@@ -90,7 +94,12 @@ public final class ModelBundle {
     public static void saveWithHoppers(Path in, HopperClassifier hoppers, Map<String, Object> provenance, Path out)
             throws IOException {
         String where = "model bundle " + in;
-        Map<String, byte[]> entries = readEntries(in, where);
+        Map<String, byte[]> entries;
+        try (InputStream raw = Files.newInputStream(in)) {
+            entries = readEntries(raw, where);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelBundleException(where + ": no such file");
+        }
         verify(entries, where);
         entries.remove(MANIFEST);
         entries.put("provenance.json", JSON.writeValueAsBytes(provenance));
@@ -100,9 +109,7 @@ public final class ModelBundle {
 
     private static void putHoppers(Map<String, byte[]> entries, HopperClassifier hoppers) throws IOException {
         entries.put(HOPPER_SETTINGS, JSON.writeValueAsBytes(hoppers.settings()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(hoppers.network(), out, false);
-        entries.put(HOPPER_WEIGHTS, out.toByteArray());
+        entries.put(HOPPER_WEIGHTS, weights(hoppers.network()));
     }
 
     /** The manifest (format, version, a SHA-256 per entry) and then every entry, into one zip, atomically. */
@@ -126,7 +133,18 @@ public final class ModelBundle {
 
     public static Loaded load(Path file) {
         String where = "model bundle " + file;
-        Map<String, byte[]> entries = readEntries(file, where);
+        try (InputStream raw = Files.newInputStream(file)) {
+            return load(raw, where);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelBundleException(where + ": no such file");
+        } catch (IOException e) {
+            throw new ModelBundleException(where + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Loads a bundle from a stream; {@code where} ("model bundle PATH") starts every error message. */
+    static Loaded load(InputStream raw, String where) {
+        Map<String, byte[]> entries = readEntries(raw, where);
         JsonNode manifest = verify(entries, where);
         try {
             ModelSettings settings = JSON.treeToValue(json(entries, "settings.json", where), ModelSettings.class);
@@ -150,59 +168,82 @@ public final class ModelBundle {
 
             ComputationGraph triggerNet = network(entries, "trigger.dl4j", where);
             ComputationGraph argumentNet = network(entries, "argument.dl4j", where);
-            checkEmbedding(triggerNet, features, "trigger.dl4j", where);
-            checkEmbedding(argumentNet, features, "argument.dl4j", where);
+            checkShape(triggerNet, features, features.denseSize(), settings, TriggerTagger.HEADS, "trigger.dl4j", where);
+            checkShape(argumentNet, features, features.denseSize() + ArgumentExamples.EXTRA, settings,
+                    ArgumentTagger.heads(entityTypes.size()), "argument.dl4j", where);
             EventModel model = EventModel.of(settings, features, triggerNet, argumentNet, entityTypes,
                     constraints).withHoppers(hoppers(entries, where));
             return new Loaded(model, json(entries, "provenance.json", where), manifest);
         } catch (ModelBundleException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ModelBundleException(where + ": unreadable (" + e.getMessage() + ")", e);
+            throw new ModelBundleException(where + ": unreadable (" + Problem.oneLine(String.valueOf(e.getMessage()), 200) + ")", e);
         }
     }
 
-    private static Map<String, byte[]> readEntries(Path file, String where) {
+    /** Every entry of the zip, at most {@link #MAX_ENTRY_BYTES} in all: a damaged or hostile zip is refused, not inflated. */
+    private static Map<String, byte[]> readEntries(InputStream raw, String where) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(raw)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
+                byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_ENTRY_BYTES - total + 1));
+                total += bytes.length;
+                if (total > MAX_ENTRY_BYTES) {
+                    throw new ModelBundleException(where + ": entries inflate past " + MAX_ENTRY_BYTES / (1024 * 1024)
+                            + " MB; not a model bundle (corrupted?)");
+                }
+                if (entries.put(e.getName(), bytes) != null) {
+                    throw new ModelBundleException(where + ": entry " + Problem.oneLine(e.getName(), 80)
+                            + " appears twice (corrupted)");
+                }
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelBundleException(where + ": no such file");
-        } catch (IOException e) {
-            throw new ModelBundleException(where + ": not a readable zip (" + e.getMessage() + "); truncated or corrupted?");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ModelBundleException m) {
+                throw m;
+            }
+            // ZipInputStream reports a bad entry name with IllegalArgumentException, damage with ZipException/EOF.
+            throw new ModelBundleException(where + ": not a readable zip (" + Problem.oneLine(String.valueOf(e.getMessage()), 120)
+                    + "); truncated or corrupted?");
+        }
+        if (entries.isEmpty()) {
+            throw new ModelBundleException(where + ": not a zip file or an empty one; not a model bundle");
         }
         return entries;
     }
 
-    /** Checks format, version and that the manifest lists every entry with its SHA-256; returns the manifest. */
+    /** Checks format, version and the SHA-256 of every entry; every entry this build reads must be listed. */
     private static JsonNode verify(Map<String, byte[]> entries, String where) {
         JsonNode manifest = json(entries, MANIFEST, where);
         if (!FORMAT.equals(manifest.path("format").asText())) {
             throw new ModelBundleException(where + ": not a " + FORMAT + " bundle (manifest format '"
-                    + manifest.path("format").asText() + "')");
+                    + Problem.oneLine(manifest.path("format").asText(), 60) + "')");
         }
-        int version = manifest.path("version").asInt(-1);
+        JsonNode versionNode = manifest.path("version");
+        if (!versionNode.canConvertToInt()) {
+            throw new ModelBundleException(where + ": manifest has no format version");
+        }
+        int version = versionNode.asInt();
         if (version < 1 || version > VERSION) {
             throw new ModelBundleException(where + ": format version " + version + "; this build supports at most version "
-                    + VERSION);
+                    + VERSION + (version > VERSION ? " (written by a newer casie-extract: upgrade to read it)" : ""));
         }
         JsonNode sums = manifest.path("sha256");
+        for (String name : entries.keySet()) {
+            if (!name.equals(MANIFEST) && !sums.has(name)) {
+                throw new ModelBundleException(where + ": entry " + Problem.oneLine(name, 80)
+                        + " is not listed in the manifest (corrupted or altered)");
+            }
+        }
         sums.fieldNames().forEachRemaining(name -> {
             byte[] bytes = entries.get(name);
             if (bytes == null) {
-                throw new ModelBundleException(where + ": entry " + name + " is missing (truncated bundle?)");
+                throw new ModelBundleException(where + ": entry " + Problem.oneLine(name, 80) + " is missing (truncated bundle?)");
             }
             if (!sha256(bytes).equals(sums.get(name).asText())) {
                 throw new ModelBundleException(where + ": entry " + name + " fails its SHA-256 check (corrupted)");
             }
         });
-        for (String name : entries.keySet()) {
-            if (!name.equals(MANIFEST) && !sums.has(name)) {
-                throw new ModelBundleException(where + ": entry " + name + " has no checksum in the manifest");
-            }
-        }
         if (version < 2 && (entries.containsKey(HOPPER_SETTINGS) || entries.containsKey(HOPPER_WEIGHTS))) {
             throw new ModelBundleException(where + ": format version 1 bundles have no hopper classifier, but "
                     + HOPPER_SETTINGS + " or " + HOPPER_WEIGHTS + " is present");
@@ -243,12 +284,45 @@ public final class ModelBundle {
         }
     }
 
-    private static void checkEmbedding(ComputationGraph net, FeatureSpace features, String entry, String where) {
-        long rows = net.getLayer("wordEmb").getParam("W").size(0);
-        if (rows != features.words().size()) {
-            throw new ModelBundleException(where + ": " + entry + " has " + rows + " word embeddings but vocab/words.txt has "
-                    + features.words().size() + " entries");
+    /**
+     * The network's sizes against what the vocabularies and label sets will feed it: embedding rows, the
+     * first BiLSTM's input width, and each head's classes. A mismatch would only show when tagging.
+     */
+    private static void checkShape(ComputationGraph net, FeatureSpace features, int dense, ModelSettings settings,
+                                   List<HeadSpec> heads, String entry, String where) {
+        checkRows(net, "wordEmb", features.words().size(), "vocab/words.txt", entry, where);
+        checkRows(net, "prefixEmb", features.prefixes().size(), "vocab/prefixes.txt", entry, where);
+        checkRows(net, "suffixEmb", features.suffixes().size(), "vocab/suffixes.txt", entry, where);
+        NetworkConfig c = entry.startsWith("trigger") ? settings.trigger() : settings.argument();
+        long expected = c.wordDim() + 2L * c.affixDim() + dense + (settings.contextDimension() > 0 ? settings.contextProjection() : 0);
+        long width = param(net, "bilstm0", "fW", entry, where).size(0);
+        if (width != expected) {
+            throw new ModelBundleException(where + ": " + entry + " reads " + width + " features per token but the "
+                    + "vocabularies and settings give " + expected + " (pos/ner/relations vocabularies or settings altered?)");
         }
+        for (HeadSpec head : heads) {
+            long classes = param(net, head.name(), "W", entry, where).size(1);
+            if (classes != head.classes()) {
+                throw new ModelBundleException(where + ": " + entry + " head " + head.name() + " has " + classes
+                        + " classes but labels.json gives " + head.classes());
+            }
+        }
+    }
+
+    private static void checkRows(ComputationGraph net, String layer, int size, String vocab, String entry, String where) {
+        long rows = param(net, layer, "W", entry, where).size(0);
+        if (rows != size) {
+            throw new ModelBundleException(where + ": " + entry + " has " + rows + " " + layer + " rows but " + vocab
+                    + " has " + size + " entries");
+        }
+    }
+
+    private static org.nd4j.linalg.api.ndarray.INDArray param(ComputationGraph net, String layer, String param, String entry,
+                                                              String where) {
+        if (net.getLayer(layer) == null || net.getLayer(layer).getParam(param) == null) {
+            throw new ModelBundleException(where + ": " + entry + " has no layer " + layer + " (not a casie-extract network)");
+        }
+        return net.getLayer(layer).getParam(param);
     }
 
     private static ComputationGraph network(Map<String, byte[]> entries, String name, String where) throws IOException {
@@ -271,9 +345,20 @@ public final class ModelBundle {
         return bytes;
     }
 
-    private static byte[] weights(ComputationGraph net) throws IOException {
+    /**
+     * DL4J's own zip of the network, with its entries' timestamps zeroed: DL4J stamps them with the time of
+     * writing, so the same weights saved a few seconds apart gave different bytes (and checksums).
+     */
+    static byte[] weights(org.deeplearning4j.nn.api.Model net) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, raw, false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(net, out, false);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(raw.toByteArray()));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                put(zip, e.getName(), in.readAllBytes());
+            }
+        }
         return out.toByteArray();
     }
 

@@ -21,6 +21,17 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
                             int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
                             int contextProjection) {
 
+    public ModelSettings {
+        if (annotators == null || trigger == null || argument == null) {
+            throw new IllegalArgumentException("annotators, trigger and argument settings are required");
+        }
+        Checks.range("triggerContext", triggerContext, 0, 10);
+        Checks.range("argumentContext", argumentContext, 0, 10);
+        Checks.range("maxTokens", maxTokens, 8, 100_000);
+        Checks.range("minWordCount", minWordCount, 1, Integer.MAX_VALUE);
+        Checks.range("contextProjection", contextProjection, encoder == null ? 0 : 1, NetworkConfig.MAX_WIDTH);
+    }
+
     /** The fast profile: no contextual encoder. */
     public static ModelSettings defaults() {
         return new ModelSettings(AnnotatorConfig.FULL, 0, 0, 160, 2, NetworkConfig.defaults(), NetworkConfig.defaults(),

@@ -14,6 +14,25 @@ package org.casie.model;
 public record NetworkConfig(int wordDim, int affixDim, int hidden, int layers, double dropout, double learningRate,
                             double l2) {
 
+    /** Widths past this are typos, not models (and would exhaust the heap building the network). */
+    static final int MAX_WIDTH = 4096;
+
+    public NetworkConfig {
+        Checks.range("wordDim", wordDim, 1, MAX_WIDTH);
+        Checks.range("affixDim", affixDim, 1, MAX_WIDTH);
+        Checks.range("hidden", hidden, 1, MAX_WIDTH);
+        Checks.range("layers", layers, 1, 8);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), not " + dropout);
+        }
+        if (!(learningRate > 0 && learningRate <= 10)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 10], not " + learningRate);
+        }
+        if (!(l2 >= 0 && l2 < 10)) {
+            throw new IllegalArgumentException("l2 must be in [0, 10), not " + l2);
+        }
+    }
+
     public static NetworkConfig defaults() {
         return new NetworkConfig(50, 20, 128, 1, 0.5, 5e-3, 1e-5);
     }

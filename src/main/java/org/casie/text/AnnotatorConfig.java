@@ -32,6 +32,23 @@ public record AnnotatorConfig(boolean ner, boolean depparse) {
         return text.indexOf('\n') >= 0 ? cacheKey() + "|newline=always" : cacheKey();
     }
 
+    /** Tokenizer and sentence splitter only; long sentences are cut before the taggers run. */
+    Properties splitterProperties() {
+        Properties p = new Properties();
+        p.setProperty("annotators", "tokenize,ssplit");
+        p.setProperty("tokenize.language", "en");
+        p.setProperty("ssplit.newlineIsSentenceBreak", "always");
+        return p;
+    }
+
+    /** The annotators after sentence splitting, run on an already split document. */
+    Properties taggerProperties() {
+        Properties p = properties();
+        p.setProperty("annotators", annotators().substring("tokenize,ssplit,".length()));
+        p.setProperty("enforceRequirements", "false");
+        return p;
+    }
+
     Properties properties() {
         Properties p = new Properties();
         p.setProperty("annotators", annotators());

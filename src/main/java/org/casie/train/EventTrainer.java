@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Trains the whole extractor from gold documents: vocabularies from the training split, then the trigger
@@ -51,14 +52,25 @@ public final class EventTrainer {
 
     private final TrainConfig config;
     private final TrainingMonitor monitor;
+    private final Checkpoints checkpoints;
 
     public EventTrainer(TrainConfig config, TrainingMonitor monitor) {
+        this(config, monitor, null);
+    }
+
+    /** @param checkpoints saved after every epoch and resumed from (see {@link Checkpoints}), or {@code null} */
+    public EventTrainer(TrainConfig config, TrainingMonitor monitor, Checkpoints checkpoints) {
         this.config = config;
         this.monitor = monitor;
+        this.checkpoints = checkpoints;
     }
 
     public Outcome train(List<AnnotatedText> train, List<AnnotatedText> dev, int threads) {
         long start = System.nanoTime();
+        if (checkpoints != null) {
+            checkpoints.open(config, train.stream().map(AnnotatedText::document).toList(),
+                    dev.stream().map(AnnotatedText::document).toList());
+        }
         ModelSettings settings = config.model();
         FeatureSpace features = FeatureSpace.build(train.stream().map(AnnotatedText::tokens).toList(),
                 settings.minWordCount(), PretrainedVectors.coreNlp(), TriggerLexicon.build(train));
@@ -106,34 +118,43 @@ public final class EventTrainer {
         ArgumentTagger argumentTagger = new ArgumentTagger(argumentNet, argumentExamples, constraints, 32);
         List<Document> devGold = dev.stream().map(AnnotatedText::document).toList();
 
-        TaskTrainer triggerTrainer = new TaskTrainer("trigger", triggerNet, TriggerTagger.HEADS, monitor);
+        // If one network fails, the other stops at its next minibatch instead of training on in the background.
+        AtomicBoolean failed = new AtomicBoolean();
+        TaskTrainer triggerTrainer = new TaskTrainer("trigger", triggerNet, TriggerTagger.HEADS, monitor, checkpoints,
+                failed::get);
         TaskTrainer argumentTrainer = new TaskTrainer("argument", argumentNet, ArgumentTagger.heads(entityTypes.size()),
-                monitor);
+                monitor, checkpoints, failed::get);
         CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
                 triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),
-                        settings.trigger().learningRate(), config.learningRateDecay(), dev.isEmpty() ? null
+                        dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagTriggers(triggerTagger, dev)).trigC().f1() * 100),
                 runnable -> startThread(runnable, "train-trigger"));
+        triggers.whenComplete((r, e) -> failed.compareAndSet(false, e != null));
         CompletableFuture<TaskTrainer.Result> arguments = CompletableFuture.supplyAsync(() ->
                 argumentTrainer.fit(argumentData, config.batchSize(), config.argumentMaxEpochs(), config.patience(),
-                        config.seed() + 1, settings.argument().learningRate(), config.learningRateDecay(),
+                        config.seed() + 1,
                         dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagArgumentsOfGold(argumentTagger, dev)).argC().f1() * 100),
                 runnable -> {
                     if (threads >= 2) {
                         startThread(runnable, "train-argument");
                     } else {
-                        triggers.whenComplete((r, e) -> runnable.run());
+                        triggers.whenComplete((r, e) -> {
+                            failed.compareAndSet(false, e != null); // callbacks run in no set order
+                            runnable.run();
+                        });
                     }
                 });
+        arguments.whenComplete((r, e) -> failed.compareAndSet(false, e != null));
         TaskTrainer.Result t;
         TaskTrainer.Result a;
         try {
-            t = triggers.join();
-            a = arguments.join();
+            CompletableFuture.allOf(triggers, arguments).join(); // both have stopped, whatever happened
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            throw rootFailure(triggers, arguments);
         }
+        t = triggers.join();
+        a = arguments.join();
         // Cheap (seconds) next to the taggers, so it runs after them rather than competing for a core.
         HopperTrainer.Outcome h = new HopperTrainer(config.hoppers(), config.seed() + 2, monitor).train(train, dev);
         EventModel model = new EventModel(settings, features, triggerTagger, argumentTagger, h.classifier());
@@ -141,6 +162,28 @@ public final class EventTrainer {
                 new TaskTrainerResult(t.bestF1(), t.bestEpoch(), t.epochs(), triggerData.size()),
                 new TaskTrainerResult(a.bestF1(), a.bestEpoch(), a.epochs(), argumentData.size()),
                 h, triggerStats, argumentStats, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The failure that stopped training: a network's own error rather than the other's cancellation. */
+    private static RuntimeException rootFailure(CompletableFuture<?>... futures) {
+        Throwable first = null;
+        for (CompletableFuture<?> f : futures) {
+            try {
+                f.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (first == null || first instanceof java.util.concurrent.CancellationException) {
+                    first = cause;
+                }
+            }
+        }
+        if (first instanceof RuntimeException re) {
+            return re;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(first);
     }
 
     private static void startThread(Runnable r, String name) {

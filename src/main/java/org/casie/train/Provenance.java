@@ -37,6 +37,8 @@ public final class Provenance {
         libraries.put("java", System.getProperty("java.version"));
         libraries.put("corenlp", packageVersion("edu.stanford.nlp.pipeline.StanfordCoreNLP", "4.5.10"));
         libraries.put("deeplearning4j", packageVersion("org.deeplearning4j.nn.graph.ComputationGraph", "1.0.0-M2.1"));
+        // Weights are bit-identical for one value of this (README, Reliability); another value changes the last bits.
+        libraries.put("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         p.put("libraries", libraries);
         p.put("trainingSeconds", Math.round(outcome.seconds()));
         p.put("trigger", task(outcome.trigger()));

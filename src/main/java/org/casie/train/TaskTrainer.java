@@ -9,12 +9,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Fits one tagger network with minibatches and early stopping: after every epoch the dev F1 is measured,
  * the best weights are kept, and training stops after {@code patience} epochs without improvement.
+ * Every epoch starts from random state drawn from (seed, epoch) alone, and its end is checkpointed when
+ * checkpoints are given, so a run resumed after epoch k continues exactly as the uninterrupted run did.
  */
 final class TaskTrainer {
 
@@ -26,12 +31,33 @@ final class TaskTrainer {
     private final ComputationGraph net;
     private final List<HeadSpec> heads;
     private final TrainingMonitor monitor;
+    private final Checkpoints checkpoints;
+    private final BooleanSupplier cancelled;
 
     TaskTrainer(String task, ComputationGraph net, List<HeadSpec> heads, TrainingMonitor monitor) {
+        this(task, net, heads, monitor, null, () -> false);
+    }
+
+    /**
+     * @param checkpoints where to save each completed epoch and resume from, or {@code null}
+     * @param cancelled   polled between minibatches: the other network failed, stop
+     */
+    TaskTrainer(String task, ComputationGraph net, List<HeadSpec> heads, TrainingMonitor monitor, Checkpoints checkpoints,
+                BooleanSupplier cancelled) {
         this.task = task;
         this.net = net;
         this.heads = heads;
         this.monitor = monitor;
+        this.checkpoints = checkpoints;
+        this.cancelled = cancelled;
+    }
+
+    /** The seed of epoch {@code epoch}'s batch order and dropout masks: independent of what ran before. */
+    static long epochSeed(long seed, int epoch) {
+        long z = seed * 0x9E3779B97F4A7C15L + epoch;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /**
@@ -40,31 +66,42 @@ final class TaskTrainer {
      */
     Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
                ToDoubleFunction<ComputationGraph> devF1) {
-        return fit(examples, batchSize, maxEpochs, patience, seed, Double.NaN, 1.0, devF1);
-    }
-
-    /**
-     * @param learningRate the rate of the first epoch ({@code NaN}: leave the network's own, constant)
-     * @param decay        factor applied to the learning rate after every epoch
-     */
-    Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
-               double learningRate, double decay, ToDoubleFunction<ComputationGraph> devF1) {
-        Random random = new Random(seed);
-        Nd4j.getRandom().setSeed(seed);
         INDArray best = null;
         double bestF1 = -1;
         int bestEpoch = 0;
+        int done = 0;
         List<EpochLog> log = new ArrayList<>();
-        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            long start = System.nanoTime();
-            if (!Double.isNaN(learningRate) && decay != 1.0) {
-                // Set from the epoch number, not accumulated, so the schedule is the same however training got here.
-                net.setLearningRate(learningRate * Math.pow(decay, epoch - 1));
+        Optional<Checkpoints.TaskState> saved = checkpoints == null ? Optional.empty() : checkpoints.load(task);
+        if (saved.isPresent()) {
+            Checkpoints.TaskState s = saved.get();
+            s.restoreInto(net, "checkpoint " + checkpoints.file(task));
+            best = s.best();
+            bestF1 = s.bestF1();
+            bestEpoch = s.bestEpoch();
+            done = s.epoch();
+            log.addAll(s.epochs());
+            long batchesPerEpoch = (examples.size() + batchSize - 1) / batchSize;
+            monitor.resumed(task, done, batchesPerEpoch * done);
+            monitor.message(task + ": resumed after epoch " + done + (s.finished() ? " (finished)" : "")
+                    + (devF1 == null ? "" : String.format(", best dev F1 %.1f at epoch %d", bestF1, bestEpoch)));
+            if (s.finished()) {
+                if (best != null && devF1 != null) {
+                    net.setParams(best);
+                }
+                return new Result(bestF1, bestEpoch, log);
             }
+        }
+        for (int epoch = done + 1; epoch <= maxEpochs; epoch++) {
+            long start = System.nanoTime();
+            Random random = new Random(epochSeed(seed, epoch));
+            Nd4j.getRandom().setSeed(epochSeed(seed, epoch));
             double lossSum = 0;
             int batches = 0;
             for (List<TaggingExample> batch : SequenceBatches.lengthBuckets(examples, e -> e.features().length(),
                     batchSize, random)) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException(task + " training stopped: the other network failed");
+                }
                 net.fit(SequenceBatches.dataSet(batch, heads));
                 double loss = net.score();
                 lossSum += loss;
@@ -80,8 +117,13 @@ final class TaskTrainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             log.add(new EpochLog(task, epoch, lossSum / Math.max(1, batches), f1, seconds));
+            boolean stop = devF1 != null && epoch - bestEpoch >= patience;
+            if (checkpoints != null) {
+                checkpoints.save(Checkpoints.TaskState.of(task, net, epoch, bestF1, bestEpoch, stop || epoch == maxEpochs,
+                        log, best));
+            }
             monitor.epochDone(task, epoch, lossSum / Math.max(1, batches), f1, improved);
-            if (devF1 != null && epoch - bestEpoch >= patience) {
+            if (stop) {
                 break;
             }
         }

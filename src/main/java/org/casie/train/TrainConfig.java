@@ -11,29 +11,26 @@ import org.casie.text.bert.EncoderSpec;
  * @param model             input and network settings stored in the bundle
  * @param seed              seeds weight initialisation, dropout and batch order
  * @param maxEpochs         epoch limit for the trigger tagger
- * @param argumentMaxEpochs epoch limit for the argument tagger
+ * @param argumentMaxEpochs epoch limit for the argument tagger (0 leaves it untrained: trigger experiments)
  * @param patience          epochs without a better dev F1 before stopping
  * @param batchSize         sequences per minibatch
  * @param hoppers           the hopper classifier, trained after the taggers on gold mentions
- * @param learningRateDecay factor the taggers' learning rate is multiplied by after every epoch (1: constant)
  */
 public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience,
-                          int batchSize, HopperConfig hoppers, double learningRateDecay) {
-
-    public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32, HopperConfig.defaults(), 1.0);
-    }
-
-    /** A constant learning rate. */
-    public TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience, int batchSize,
-                       HopperConfig hoppers) {
-        this(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, 1.0);
-    }
+                          int batchSize, HopperConfig hoppers) {
 
     public TrainConfig {
-        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
-            throw new IllegalArgumentException("learningRateDecay must be in (0, 1], not " + learningRateDecay);
+        if (model == null) {
+            throw new IllegalArgumentException("model settings are required");
         }
+        if (maxEpochs < 1 || argumentMaxEpochs < 0 || patience < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("maxEpochs, patience and batchSize must be at least 1 and argumentMaxEpochs "
+                    + "at least 0 (are " + maxEpochs + ", " + patience + ", " + batchSize + ", " + argumentMaxEpochs + ")");
+        }
+    }
+
+    public static TrainConfig defaults() {
+        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32, HopperConfig.defaults());
     }
 
     /**
@@ -49,19 +46,19 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, learningRateDecay);
+        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers);
     }
 
     public TrainConfig withModel(ModelSettings newModel) {
-        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, learningRateDecay);
+        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers);
     }
 
     /** Epoch limit of both taggers (the hopper classifier keeps its own). */
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers, learningRateDecay);
+        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers);
     }
 
     public TrainConfig withHoppers(HopperConfig newHoppers) {
-        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers, learningRateDecay);
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers);
     }
 }

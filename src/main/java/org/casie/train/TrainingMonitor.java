@@ -14,6 +14,10 @@ public interface TrainingMonitor {
     default void epochDone(String task, int epoch, double loss, double devF1, boolean best) {
     }
 
+    /** A resumed run restored {@code task} after {@code epoch} completed epochs, {@code batches} minibatches in all. */
+    default void resumed(String task, int epoch, long batches) {
+    }
+
     default void message(String line) {
     }
 

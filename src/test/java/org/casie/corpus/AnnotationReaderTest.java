@@ -3,6 +3,7 @@ package org.casie.corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,21 +112,169 @@ class AnnotationReaderTest {
     }
 
     @Test
-    void emptyAndBinaryFilesAreRejected(@TempDir Path dir) throws Exception {
+    void emptyFileIsRejected(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("empty.json"), new byte[0]);
-        Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
-        assertEquals("empty file", reader.read(dir.resolve("empty.json")).errors().get(0).message());
-        assertEquals("not UTF-8 text", reader.read(dir.resolve("binary.json")).errors().get(0).message());
+        assertEquals("empty.json: empty file", reader.read(dir.resolve("empty.json")).errors().get(0).toString());
     }
 
     @Test
-    void keepsDuplicateEvents() {
+    void binaryFileIsRejectedNamingTheFirstNulByte(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        assertEquals("binary.json: binary file (NUL byte at offset 2), not text",
+                reader.read(dir.resolve("binary.json")).errors().get(0).toString());
+    }
+
+    @Test
+    void nonUtf8TextIsRejectedNamingTheByte(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("latin1.json"), "{\"content\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        ReadResult r = reader.read(dir.resolve("latin1.json"));
+        assertTrue(r.document().isEmpty());
+        assertEquals("latin1.json: not UTF-8 text (byte 0xe9 at offset 16)", r.errors().get(0).toString());
+    }
+
+    @Test
+    void byteOrderMarkIsSkipped() {
+        byte[] json = "\uFEFF{\"content\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("x", reader.read(json, "bom.json").document().orElseThrow().content());
+    }
+
+    @Test
+    void megabyteArticleIsReadQuickly() {
+        String sentence = "Hackers breached Acme Corp and stole customer records. ";
+        String content = sentence.repeat(1_000_000 / sentence.length() + 1);
+        StringBuilder events = new StringBuilder();
+        for (int at = 8, n = 0; n < 2000; n++, at += sentence.length() * 9) {
+            events.append(n == 0 ? "" : ",").append("{\"nugget\": {\"startOffset\": ").append(at)
+                    .append(", \"endOffset\": ").append(at + 8).append(", \"text\": \"breached\"}, \"subtype\": \"Databreach\", ")
+                    .append("\"realis\": \"Actual\"}");
+        }
+        String json = "{\"content\": \"" + content + "\", \"cyberevent\": {\"hopper\": [{\"events\": [" + events + "]}]}}";
+        long start = System.nanoTime();
+        ReadResult r = reader.read(json.getBytes(StandardCharsets.UTF_8), "big.json");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(content.length() > 1_000_000);
+        // Events sit at distinct offsets, so none is a duplicate even though their texts are equal.
+        assertEquals(2000, r.document().orElseThrow().events().count());
+        assertTrue(r.realigned().isEmpty() && r.dropped().isEmpty(), r.dropped().toString());
+        assertTrue(seconds < 10, seconds + " s");
+    }
+
+    /** Writes a syntactically plausible annotation file of {@code megabytes} MB without holding it in memory. */
+    static Path hugeJson(Path dir, int megabytes) throws Exception {
+        Path file = dir.resolve("huge.json");
+        byte[] chunk = "Hackers breached Acme Corp. ".repeat(1024 * 1024 / 28).getBytes(StandardCharsets.UTF_8);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write("{\"content\": \"".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < megabytes; i++) {
+                out.write(chunk);
+            }
+            out.write("\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    @Test
+    void hundredMegabyteFileIsRefusedWithoutReadingIt(@TempDir Path dir) throws Exception {
+        Path file = hugeJson(dir, 100);
+        long start = System.nanoTime();
+        ReadResult r = reader.read(file);
+        assertTrue((System.nanoTime() - start) / 1e9 < 2, "refused at a glance, not parsed");
+        assertTrue(r.document().isEmpty());
+        assertEquals("huge.json: 100.0 MB, larger than the 20.0 MB limit for an annotation file; not a CASIE document",
+                r.errors().get(0).toString());
+    }
+
+    @Test
+    void deviceWithoutEndIsRefusedNotSwallowed() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+        assertEquals("zero: more than 20.0 MB, larger than the 20.0 MB limit for an annotation file; not a CASIE document",
+                reader.read(zero).errors().get(0).toString());
+    }
+
+    @Test
+    void spanPastTheEndIsRealignedByItsText() {
+        String json = """
+            {"content": "Acme was breached.", "cyberevent": {"hopper": [{"events": [
+              {"nugget": {"startOffset": 90, "endOffset": 98, "text": "breached"}, "subtype": "Databreach", "realis": "Actual"}
+            ]}]}}""";
+        ReadResult r = reader.read(json, "past.json");
+        assertEquals(new CharSpan(9, 17), r.document().orElseThrow().events().findFirst().orElseThrow().trigger());
+        assertEquals(1, r.realigned().size());
+    }
+
+    @Test
+    void spanPastTheEndWithoutTextIsDroppedAndNamed() {
+        String json = """
+            {"content": "Acme was breached.", "cyberevent": {"hopper": [{"events": [
+              {"nugget": {"startOffset": 9, "endOffset": 17}, "subtype": "Databreach", "realis": "Actual",
+               "argument": [{"startOffset": 15, "endOffset": 40, "role": {"type": "Victim"}, "type": "Organization"}]}
+            ]}]}}""";
+        ReadResult r = reader.read(json, "past.json");
+        assertTrue(r.document().orElseThrow().events().findFirst().orElseThrow().arguments().isEmpty());
+        assertEquals("past.json: cyberevent.hopper[0].events[0].argument[0]: span [15,40) is outside the content and has no text",
+                r.dropped().get(0).toString());
+    }
+
+    @Test
+    void negativeOffsetWithoutTextIsDropped() {
+        String json = """
+            {"content": "Acme was breached.", "cyberevent": {"hopper": [{"events": [
+              {"nugget": {"startOffset": -3, "endOffset": 4}, "subtype": "Databreach", "realis": "Actual"}
+            ]}]}}""";
+        ReadResult r = reader.read(json, "neg.json");
+        assertEquals(0, r.document().orElseThrow().events().count());
+        assertEquals("neg.json: cyberevent.hopper[0].events[0].nugget: span [-3,4) is outside the content and has no text",
+                r.dropped().get(0).toString());
+    }
+
+    @Test
+    void exactDuplicateEventIsDroppedAndNamed() {
         String json = """
             {"content": "A breach.", "cyberevent": {"hopper": [{"index": 0, "events": [
-              {"nugget": {"startOffset": 2, "endOffset": 8, "text": "breach"}, "subtype": "Databreach", "realis": "Actual"},
+              {"nugget": {"startOffset": 2, "endOffset": 8, "text": "breach"}, "subtype": "Databreach", "realis": "Actual"}
+            ]}, {"index": 1, "events": [
               {"nugget": {"startOffset": 2, "endOffset": 8, "text": "breach"}, "subtype": "Databreach", "realis": "Actual"}
             ]}]}}""";
-        assertEquals(2, reader.read(json, "dup.json").document().orElseThrow().events().count());
+        ReadResult r = reader.read(json, "dup.json");
+        assertEquals(1, r.document().orElseThrow().events().count());
+        assertEquals("dup.json: cyberevent.hopper[1].events[0]: duplicate of cyberevent.hopper[0].events[0]; dropped",
+                r.errors().get(0).toString());
+    }
+
+    @Test
+    void duplicateArgumentIsDroppedAndNamed() {
+        String json = """
+            {"content": "Acme breached.", "cyberevent": {"hopper": [{"events": [
+              {"nugget": {"startOffset": 5, "endOffset": 13, "text": "breached"}, "subtype": "Databreach", "realis": "Actual",
+               "argument": [
+                 {"startOffset": 0, "endOffset": 4, "text": "Acme", "role": {"type": "Victim"}, "type": "Organization"},
+                 {"startOffset": 0, "endOffset": 4, "text": "Acme", "role": {"type": "Victim"}, "type": "Organization"}]}
+            ]}]}}""";
+        ReadResult r = reader.read(json, "dup.json");
+        assertEquals(1, r.document().orElseThrow().events().findFirst().orElseThrow().arguments().size());
+        assertEquals("dup.json: cyberevent.hopper[0].events[0].argument[1]: duplicate of cyberevent.hopper[0].events[0].argument[0]; dropped",
+                r.errors().get(0).toString());
+    }
+
+    @Test
+    void sameTriggerWithDifferentRealisIsKeptWithANote() {
+        String json = """
+            {"content": "A breach.", "cyberevent": {"hopper": [{"events": [
+              {"nugget": {"startOffset": 2, "endOffset": 8, "text": "breach"}, "subtype": "Databreach", "realis": "Actual"},
+              {"nugget": {"startOffset": 2, "endOffset": 8, "text": "breach"}, "subtype": "Databreach", "realis": "Other"}
+            ]}]}}""";
+        ReadResult r = reader.read(json, "dup.json");
+        assertEquals(2, r.document().orElseThrow().events().count());
+        assertTrue(r.errors().get(0).message().startsWith("same trigger [2,8) and subtype as cyberevent.hopper[0].events[0]"),
+                r.errors().get(0).toString());
+    }
+
+    @Test
+    void multiLineTextInAProblemStaysOnOneLine() {
+        String json = "{\"content\": \"x\", \"cyberevent\": {\"hopper\": [{\"events\": [{\"subtype\": \"Data\\nbreach\"}]}]}}";
+        Problem p = reader.read(json, "nl.json").errors().get(0);
+        assertEquals("nl.json: cyberevent.hopper[0].events[0].subtype: unknown subtype 'Data\\nbreach'; event dropped", p.toString());
     }
 
     @Test

@@ -1,100 +1,130 @@
 package org.casie.corpus;
 
-import org.casie.tag.io.ArticleReadException;
-import org.casie.tag.io.ArticleReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A bounded mutation fuzz campaign over the readers: byte flips, insertions, deletions, truncations and
- * splices of valid fixtures. Any input must give a document or clear one-line errors; nothing else may
- * escape. Deterministic (fixed seed); {@code -Dfuzz.iterations=N} runs a longer campaign by hand.
+ * Fuzz campaigns over the annotation JSON reader and split lists: mutants of the fixtures, random bytes, and
+ * documents with random offsets and texts. Any input gives a document or errors naming the file, on one line;
+ * nothing else escapes and nothing hangs. {@code -Dfuzz.scale=K} for a longer campaign (README, Reliability).
  */
 class ReaderFuzzTest {
 
-    private static final int ITERATIONS = Integer.getInteger("fuzz.iterations", 3000);
-    private static final String[] TOKENS = {"{", "}", "[", "]", "\"", ":", ",", "null", "-1", "99999999999",
-            "\"content\"", "\"startOffset\"", "\"events\"", "\"hopper\"", "\\u0000", "true", "1e309", "<text>", "</text>",
-            "<html>", "---\n"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<byte[]> ANNOTATION_SEEDS = resources("corpus/shifted.json", "corpus/bad-values.json",
+            "corpus/malformed.json", "corpus/no-content.json");
+    private static final List<byte[]> SPLIT_SEEDS = List.of("# train\n10001\n10002\n\n 10003 \n".getBytes(StandardCharsets.UTF_8),
+            "1\n2\n3\n".getBytes(StandardCharsets.UTF_8));
+    private static final String[] CONTENTS = {"Hackers breached Acme. Acme paid a ransom.", "", "a",
+        "\u00e9\u00e9 \uD83D\uDE00 x", "breach breach breach"};
+    private static final String[] TEXTS = {"breached", "Acme", "ransom", "", "breach", "\uDE00", "zzz", "Acme paid", null};
 
-    static byte[] mutate(byte[] seed, Random random) {
-        byte[] data = seed.clone();
-        int edits = 1 + random.nextInt(8);
-        for (int e = 0; e < edits; e++) {
-            int at = data.length == 0 ? 0 : random.nextInt(data.length);
-            switch (random.nextInt(5)) {
-                case 0 -> {
-                    if (data.length > 0) data[at] = (byte) random.nextInt(256);
-                }
-                case 1 -> data = splice(data, at, TOKENS[random.nextInt(TOKENS.length)].getBytes(StandardCharsets.UTF_8), 0);
-                case 2 -> data = splice(data, at, new byte[0], Math.min(data.length - at, 1 + random.nextInt(20)));
-                case 3 -> data = java.util.Arrays.copyOf(data, at);
-                default -> {
-                    if (data.length > 0) {
-                        int from = random.nextInt(data.length);
-                        byte[] piece = java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + 1 + random.nextInt(40)));
-                        data = splice(data, at, piece, 0);
-                    }
-                }
+    private final AnnotationReader reader = new AnnotationReader();
+
+    static List<byte[]> resources(String... names) {
+        try {
+            List<byte[]> out = new ArrayList<>();
+            for (String n : names) {
+                out.add(Files.readAllBytes(Path.of("src/test/resources", n)));
             }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return data;
-    }
-
-    private static byte[] splice(byte[] data, int at, byte[] insert, int remove) {
-        byte[] out = new byte[data.length - remove + insert.length];
-        System.arraycopy(data, 0, out, 0, at);
-        System.arraycopy(insert, 0, out, at, insert.length);
-        System.arraycopy(data, at + remove, out, at + insert.length, data.length - at - remove);
-        return out;
     }
 
     @Test
-    void annotationReaderNeverThrowsAndReportsOneLineProblems() throws Exception {
-        byte[] seed = Files.readAllBytes(Path.of("src/test/resources/corpus/shifted.json"));
-        AnnotationReader reader = new AnnotationReader();
-        Random random = new Random(11);
-        int documents = 0;
-        for (int i = 0; i < ITERATIONS; i++) {
-            String json = new String(mutate(seed, random), StandardCharsets.UTF_8);
-            ReadResult r = reader.read(json, "fuzz.json");
-            assertNotNull(r);
+    void annotationReaderGivesADocumentOrErrorsNamingTheFile() {
+        List<byte[]> valid = List.of(ANNOTATION_SEEDS.get(0), ANNOTATION_SEEDS.get(1));
+        Fuzz.campaign("annotation-json", 8000, 11, Fuzz.either(Fuzz.inputsLike(ANNOTATION_SEEDS), Fuzz.jsonMutants(valid)), input -> {
+            ReadResult r = reader.read(input, "fuzz.json");
+            r.errors().forEach(p -> Fuzz.assertOneLine(p.toString()));
+            r.dropped().forEach(p -> Fuzz.assertOneLine(p.toString()));
             if (r.document().isPresent()) {
-                documents++;
-                Document d = r.document().get();
-                d.events().forEach(e -> {
-                    assertTrue(e.trigger().end() <= d.content().length());
-                    e.arguments().forEach(a -> assertTrue(a.span().end() <= d.content().length()));
-                });
-            } else {
-                assertFalse(r.errors().isEmpty(), "a rejected file says why");
+                assertSpansCoverTheirText(r.document().get());
+                return "document";
             }
-            r.errors().forEach(p -> assertFalse(p.toString().contains("\n"), p.toString()));
+            assertFalse(r.errors().isEmpty(), "a rejected file says why");
+            assertTrue(r.errors().get(0).toString().startsWith("fuzz.json: "), r.errors().get(0).toString());
+            return "refused";
+        });
+    }
+
+    /** A document whose events have random offsets (negative, past the end, reversed) and random or real texts. */
+    static byte[] documentWithRandomSpans(Random r) {
+        String content = CONTENTS[r.nextInt(CONTENTS.length)];
+        ObjectNode root = JSON.createObjectNode().put("content", content);
+        ArrayNode events = root.putObject("cyberevent").putArray("hopper").addObject().putArray("events");
+        for (int e = r.nextInt(7); e > 0; e--) {
+            ObjectNode event = events.addObject().put("subtype", "Databreach").put("realis", "Actual");
+            span(event.putObject("nugget"), r);
+            ArrayNode args = event.putArray("argument");
+            for (int a = r.nextInt(4); a > 0; a--) {
+                ObjectNode arg = span(args.addObject(), r).put("type", "Organization");
+                arg.putObject("role").put("type", "Victim");
+            }
         }
-        assertTrue(documents > 0, "some mutants stay readable");
+        return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode span(ObjectNode node, Random r) {
+        node.put("startOffset", r.nextInt(54) - 3).put("endOffset", r.nextInt(54) - 3);
+        String text = TEXTS[r.nextInt(TEXTS.length)];
+        return text == null ? node : node.put("text", text);
     }
 
     @Test
-    void articleReaderGivesAnArticleOrAnArticleReadException() throws Exception {
-        Random random = new Random(12);
-        ArticleReader reader = new ArticleReader();
-        String[] seeds = {"tagio/source.txt", "tagio/markdown.txt", "tagio/page.html", "tagio/plain-crlf.txt",
-            "corpus/shifted.json"};
-        for (int i = 0; i < ITERATIONS; i++) {
-            byte[] seed = Files.readAllBytes(Path.of("src/test/resources", seeds[i % seeds.length]));
+    void spansTheReaderKeepsAlwaysCoverTheirText() {
+        Fuzz.campaign("annotation-spans", 3000, 12, ReaderFuzzTest::documentWithRandomSpans, input -> {
+            ReadResult r = reader.read(input, "spans.json");
+            Document d = r.document().orElseThrow();
+            assertSpansCoverTheirText(d);
+            r.errors().forEach(p -> Fuzz.assertOneLine(p.toString()));
+            r.dropped().forEach(p -> Fuzz.assertOneLine(p.toString()));
+            return d.events().count() > 0 ? "events kept" : "all dropped";
+        });
+    }
+
+    static void assertSpansCoverTheirText(Document d) {
+        d.events().forEach(e -> {
+            assertTrue(e.trigger().begin() >= 0 && e.trigger().end() <= d.content().length(), e.trigger().toString());
+            assertEquals(e.trigger().textIn(d.content()), e.text());
+            e.arguments().forEach(a -> {
+                assertTrue(a.span().begin() >= 0 && a.span().end() <= d.content().length(), a.span().toString());
+                assertEquals(a.span().textIn(d.content()), a.text());
+            });
+        });
+    }
+
+    @Test
+    void splitListGivesIdsOrAnErrorNamingTheFile() {
+        Fuzz.campaign("split-list", 3000, 13, Fuzz.inputsLike(SPLIT_SEEDS), input -> {
             try {
-                assertNotNull(reader.read(mutate(seed, random), "fuzz" + i + ".txt").document());
-            } catch (ArticleReadException e) {
-                assertTrue(e.getMessage().startsWith("fuzz" + i), e.getMessage());
+                List<String> ids = Splits.parse(input, "fuzz.txt");
+                ids.forEach(id -> assertTrue(Splits.isDocumentId(id), id));
+                assertEquals(ids.size(), new HashSet<>(ids).size(), "no duplicates");
+                return "ids";
+            } catch (CorpusException e) {
+                assertTrue(e.getMessage().contains("fuzz.txt"), e.getMessage());
+                Fuzz.assertOneLine(e.getMessage());
+                return "refused";
             }
-        }
+        });
     }
 }

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelBundleTest {
 
-    private static EventModel model;
+    static EventModel model;
 
     @BeforeAll
     static void untrainedModel() {
@@ -89,7 +89,8 @@ class ModelBundleTest {
     void refusesNewerFormatVersion(@TempDir Path dir) throws Exception {
         Path file = rewrite(saved(dir), "manifest.json", "{\"format\":\"casie-extract-model\",\"version\":99,\"sha256\":{}}");
         ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
-        assertTrue(e.getMessage().endsWith("format version 99; this build supports at most version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains(": format version 99; this build supports at most version 2 (written by a newer"),
+                e.getMessage());
     }
 
     @Test
@@ -199,7 +200,7 @@ class ModelBundleTest {
         Files.copy(versionOne(), file);
         addEntry(file, "hopper.dl4j", "unchecked");
         ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
-        assertTrue(e.getMessage().endsWith("entry hopper.dl4j has no checksum in the manifest"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("entry hopper.dl4j is not listed in the manifest (corrupted or altered)"), e.getMessage());
     }
 
     @Test
@@ -249,5 +250,83 @@ class ModelBundleTest {
         all.put(entry, content.getBytes());
         write(file, all);
         return file;
+    }
+
+    @Test
+    void sameWeightsGiveTheSameBytesWhenever() throws Exception {
+        byte[] weights = ModelBundle.weights(model.triggerTagger().network());
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(weights))) {
+            int entries = 0;
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry(), entries++) {
+                assertEquals(0, e.getTime(), e.getName() + " carries no time of writing");
+            }
+            assertTrue(entries >= 2);
+        }
+    }
+
+    @Test
+    void emptyFileIsRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("empty.zip"), new byte[0]);
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertEquals("model bundle " + file + ": not a zip file or an empty one; not a model bundle", e.getMessage());
+    }
+
+    @Test
+    void binaryFileThatIsNoZipIsRefused(@TempDir Path dir) throws Exception {
+        byte[] noise = new byte[4096];
+        new java.util.Random(3).nextBytes(noise);
+        Path file = Files.write(dir.resolve("noise.zip"), noise);
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().startsWith("model bundle " + file + ": not a zip file"), e.getMessage());
+    }
+
+    @Test
+    void textFileIsRefused(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("model.zip"), "Acme was hacked.\n");
+        assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+    }
+
+    @Test
+    void refusesAnEntryTheManifestDoesNotList(@TempDir Path dir) throws Exception {
+        Path file = saved(dir);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file)); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(in.readAllBytes());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("extra.bin"));
+            zip.write(1);
+            zip.closeEntry();
+        }
+        Files.write(file, out.toByteArray());
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().endsWith("entry extra.bin is not listed in the manifest (corrupted or altered)"), e.getMessage());
+    }
+
+    @Test
+    void refusesAVocabularyThatNoLongerFitsTheNetworkEvenWithItsChecksumUpdated(@TempDir Path dir) throws Exception {
+        Path file = saved(dir);
+        String pos = new String(entry(file, "vocab/pos.txt")) + "NEWTAG\n";
+        var manifestTree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelBundle.JSON.readTree(entry(file, "manifest.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifestTree.get("sha256")).put("vocab/pos.txt",
+                ModelBundle.sha256(pos.getBytes()));
+        String manifest = manifestTree.toString();
+        rewrite(file, "vocab/pos.txt", pos);
+        rewrite(file, "manifest.json", manifest);
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().contains("trigger.dl4j reads"), e.getMessage());
+    }
+
+    private static byte[] entry(Path file, String name) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no entry " + name);
     }
 }

@@ -4,6 +4,6 @@ package org.casie.tag.io;
 public class ArticleReadException extends Exception {
 
     public ArticleReadException(String message) {
-        super(message);
+        super(org.casie.corpus.Problem.oneLine(message, 400));
     }
 }

@@ -26,6 +26,11 @@ public final class BratOutputWriter implements OutputWriter {
     }
 
     @Override
+    public java.util.List<String> files(String id) {
+        return java.util.List.of(id + ".txt", id + ".ann");
+    }
+
+    @Override
     public void write(Document doc, Path outDir) throws IOException {
         AtomicFiles.write(outDir.resolve(doc.id() + ".txt"), doc.content());
         AtomicFiles.write(outDir.resolve(doc.id() + ".ann"), annotations(doc));

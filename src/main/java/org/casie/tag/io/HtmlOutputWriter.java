@@ -29,6 +29,11 @@ public final class HtmlOutputWriter implements OutputWriter {
     }
 
     @Override
+    public java.util.List<String> files(String id) {
+        return java.util.List.of(id + ".html");
+    }
+
+    @Override
     public void write(Document doc, Path outDir) throws IOException {
         AtomicFiles.write(outDir.resolve(doc.id() + ".html"), render(doc));
     }

@@ -17,6 +17,11 @@ public final class JsonOutputWriter implements OutputWriter {
     }
 
     @Override
+    public java.util.List<String> files(String id) {
+        return java.util.List.of(id + ".json");
+    }
+
+    @Override
     public void write(Document doc, Path outDir) throws IOException {
         writer.write(doc, outDir.resolve(doc.id() + ".json"));
     }

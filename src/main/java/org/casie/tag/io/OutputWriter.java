@@ -12,4 +12,7 @@ public interface OutputWriter {
     String name();
 
     void write(Document doc, Path outDir) throws IOException;
+
+    /** The names of the files {@link #write} makes for a document {@code id}, the last one written last. */
+    java.util.List<String> files(String id);
 }

@@ -48,6 +48,11 @@ public final class SummaryWriter implements OutputWriter {
     }
 
     @Override
+    public java.util.List<String> files(String id) {
+        return java.util.List.of(id + ".summary.txt");
+    }
+
+    @Override
     public void write(Document doc, Path outDir) throws IOException {
         AtomicFiles.write(outDir.resolve(doc.id() + ".summary.txt"), render(doc));
     }

@@ -28,10 +28,14 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
     }
 
     public EncoderSpec {
+        if (artifact == null || artifact.split(":").length != 3) {
+            throw new IllegalArgumentException("encoder artifact must be Maven coordinates group:artifact:version, not '"
+                    + artifact + "'");
+        }
         if (layer < 1 || layer > 12) {
             throw new IllegalArgumentException("BERT-base layer must be 1-12, not " + layer);
         }
-        if (!pooling.equals("first") && !pooling.equals("mean")) {
+        if (!"first".equals(pooling) && !"mean".equals(pooling)) {
             throw new IllegalArgumentException("pooling must be 'first' or 'mean', not '" + pooling + "'");
         }
         if (mix != null) {

@@ -1,5 +1,9 @@
 package org.casie.tag.io;
 
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.io.TempDir;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -90,5 +94,68 @@ class ArticleReaderTest {
         ArticleReadException e = assertThrows(ArticleReadException.class,
                 () -> reader.read("{\"content\": ".getBytes(StandardCharsets.UTF_8), "bad.json"));
         assertTrue(e.getMessage().startsWith("bad.json: malformed JSON"), e.getMessage());
+    }
+
+    @Test
+    void textInNeitherUtf8NorWindows1252IsAnError() {
+        byte[] bytes = {'a', 'b', (byte) 0x81, 'c'}; // 0x81 is undefined in windows-1252
+        ArticleReadException e = assertThrows(ArticleReadException.class, () -> reader.read(bytes, "odd.txt"));
+        assertEquals("odd.txt: neither UTF-8 nor windows-1252 text", e.getMessage());
+    }
+
+    @Test
+    void megabyteArticleIsReadQuickly() throws Exception {
+        String text = "Hackers breached Acme Corp and stole customer records.\n".repeat(19_000);
+        long start = System.nanoTime();
+        Article a = reader.read(text.getBytes(StandardCharsets.UTF_8), "big.txt");
+        Article html = reader.read(("<html><body><p>" + text.replace("\n", "</p><p>") + "</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8), "big.html");
+        assertTrue((System.nanoTime() - start) / 1e9 < 10);
+        assertTrue(a.document().content().length() > 1_000_000);
+        assertEquals(InputFormat.HTML, html.format());
+        assertTrue(html.document().content().length() > 1_000_000);
+    }
+
+    @Test
+    void manyUnclosedTagsDoNotTakeQuadraticTime() throws Exception {
+        // A regular expression took 7 s on 100 KB of these and minutes on a megabyte.
+        String text = "<title>t</title>\n" + "<text>".repeat(170_000);
+        long start = System.nanoTime();
+        ArticleReadException e = assertThrows(ArticleReadException.class,
+                () -> reader.read(text.getBytes(StandardCharsets.UTF_8), "tags.txt"));
+        assertTrue((System.nanoTime() - start) / 1e9 < 5);
+        assertEquals("tags.txt: CASIE_SOURCE input without a <text> block", e.getMessage());
+    }
+
+    @Test
+    void deeplyNestedHtmlDoesNotOverflowTheStack() throws Exception {
+        String html = "<html><body>" + "<div>".repeat(200_000) + "Acme was hacked." + "</div>".repeat(200_000) + "</body></html>";
+        Article a = reader.read(html.getBytes(StandardCharsets.UTF_8), "deep.html");
+        assertEquals("Acme was hacked.", a.document().content());
+    }
+
+    @Test
+    void hundredMegabyteFileIsRefusedWithoutReadingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.txt");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            byte[] chunk = "Hackers breached Acme Corp. ".repeat(37_450).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 100; i++) {
+                out.write(chunk);
+            }
+        }
+        ArticleReadException e = assertThrows(ArticleReadException.class, () -> reader.read(file));
+        assertEquals("huge.txt: 100.0 MB, larger than the 20.0 MB limit; not an article", e.getMessage());
+    }
+
+    @Test
+    void standardInputIsReadUpToTheLimitOnly() {
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 'a';
+            }
+        };
+        ArticleReadException e = assertThrows(ArticleReadException.class, () -> reader.read(endless, "stdin"));
+        assertEquals("stdin: more than 20.0 MB, the limit", e.getMessage());
     }
 }
