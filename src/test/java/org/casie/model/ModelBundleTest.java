@@ -161,13 +161,14 @@ class ModelBundleTest {
     }
 
     @Test
-    void shippedBundlesStillLoadWithoutHoppers() {
+    void shippedBundlesLoadWithTheirHopperClassifier() {
         for (String name : List.of("fast", "accurate")) {
             Path shipped = Path.of("models", name + ".zip");
             Assumptions.assumeTrue(Files.exists(shipped), "no shipped " + shipped);
             ModelBundle.Loaded loaded = ModelBundle.load(shipped);
-            assertEquals(1, loaded.manifest().path("version").asInt(), name);
-            assertTrue(loaded.model().hopperClassifier().isEmpty(), name);
+            assertEquals(2, loaded.manifest().path("version").asInt(), name);
+            assertTrue(loaded.model().hopperClassifier().isPresent(), name);
+            assertEquals(0.3, loaded.model().hopperClassifier().get().settings().threshold(), 1e-9, name);
         }
     }
 

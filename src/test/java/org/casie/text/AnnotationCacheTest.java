@@ -59,10 +59,10 @@ class AnnotationCacheTest {
             assertEquals(first.word(i), text.substring(first.begin(i), first.end(i)));
         }
         assertEquals(2, first.sentenceCount());
-        Path entry = new AnnotationCache(dir.resolve("corenlp")).entry(AnnotationCache.key(cheap.cacheKey(), text));
+        Path entry = new AnnotationCache(dir.resolve("corenlp")).entry(AnnotationCache.key(cheap.cacheKey(text), text));
         Files.write(entry, new byte[] {1, 2, 3});
         assertEquals(first, preprocessor.process(text));
-        assertEquals(first, new AnnotationCache(dir.resolve("corenlp")).get(AnnotationCache.key(cheap.cacheKey(), text))
+        assertEquals(first, new AnnotationCache(dir.resolve("corenlp")).get(AnnotationCache.key(cheap.cacheKey(text), text))
                 .orElseThrow(), "the rebuilt entry was written back");
     }
 }

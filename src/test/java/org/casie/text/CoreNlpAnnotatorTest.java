@@ -17,7 +17,7 @@ class CoreNlpAnnotatorTest {
         String[] words = "hackers breached the servers of Acme Corp and stole customer records then demanded a ransom".split(" ");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; sb.length() < chars; i++) {
-            sb.append(words[i % words.length]).append(i % 7 == 6 ? "\n" : " ");
+            sb.append(words[i % words.length]).append(' '); // no line breaks either: each would end a sentence
         }
         return sb.toString();
     }

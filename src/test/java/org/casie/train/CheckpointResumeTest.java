@@ -74,13 +74,18 @@ class CheckpointResumeTest {
         assertEquals(expected.argument().epochs().size(), actual.argument().epochs().size());
     }
 
-    /** Epochs trained, as "task:epoch", in the order they finished. */
+    /**
+     * Tagger epochs trained, as "task:epoch", in the order they finished. The hopper classifier is not
+     * checkpointed: it trains in seconds after the taggers, on every run.
+     */
     private static final class Recorder implements TrainingMonitor {
         final List<String> epochs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
         @Override
         public void epochDone(String task, int epoch, double loss, double devF1, boolean best) {
-            epochs.add(task + ":" + epoch);
+            if (!task.equals("hopper")) {
+                epochs.add(task + ":" + epoch);
+            }
         }
     }
 
