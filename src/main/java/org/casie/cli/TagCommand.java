@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.casie.corpus.Problem;
+import org.casie.model.StageClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,6 +64,10 @@ public final class TagCommand implements Callable<Integer> {
     @Option(names = "--skip-existing", description = "Skip inputs whose first output file already exists (resume a run).")
     boolean skipExisting;
 
+    @Option(names = "--timings", description = "Print where the time went at the end (CoreNLP, BERT, features, "
+            + "DL4J, decoding, records), summed over threads.")
+    boolean timings;
+
     @Mixin
     CommonOptions common;
 
@@ -70,6 +75,9 @@ public final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (timings) {
+            StageClock.enable();
+        }
         List<OutputWriter> writers;
         try {
             writers = out == null ? List.of() : OutputFormats.parse(format);
@@ -126,6 +134,9 @@ public final class TagCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.err.printf("tagged %d article(s) in %.1f s%s%s%n", tagged, seconds,
                 skipped > 0 ? ", skipped " + skipped + " already done" : "", out == null ? "" : "; outputs in " + out);
+        if (timings) {
+            System.err.print(StageClock.report());
+        }
         if (!failed.isEmpty()) {
             System.err.println(failed.size() + " input(s) were skipped:");
             failed.forEach(f -> System.err.println("  " + f));

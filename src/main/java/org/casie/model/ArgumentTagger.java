@@ -56,6 +56,7 @@ public final class ArgumentTagger {
         List<List<PredictedArgument>> out = new ArrayList<>();
         for (int b = 0; b < triggers.size(); b += batchSize) {
             List<PredictedTrigger> batch = triggers.subList(b, Math.min(triggers.size(), b + batchSize));
+            long clock = StageClock.start();
             List<ArgumentQuery> queries = new ArrayList<>();
             List<SequenceFeatures> features = new ArrayList<>();
             for (PredictedTrigger t : batch) {
@@ -63,7 +64,9 @@ public final class ArgumentTagger {
                 queries.add(q);
                 features.add(examples.encode(text, q));
             }
-            float[][][][] probs = SequenceBatches.predict(net, features);
+            clock = StageClock.stop(StageClock.Stage.FEATURES, clock);
+            float[][][][] probs = SequenceBatches.predict(net, features); // times itself
+            clock = StageClock.start();
             for (int i = 0; i < batch.size(); i++) {
                 ArgumentQuery q = queries.get(i);
                 List<PredictedArgument> arguments = new ArrayList<>();
@@ -76,6 +79,7 @@ public final class ArgumentTagger {
                 }
                 out.add(arguments);
             }
+            StageClock.stop(StageClock.Stage.DECODING, clock);
         }
         return out;
     }

@@ -78,7 +78,11 @@ public final class EventModel {
     /** Tags a document's content; the returned document keeps its metadata with predicted hoppers. */
     public Document extract(AnnotatedText text) {
         List<PredictedTrigger> found = triggers.tag(text);
-        return assemble(text.document(), text.tokens(), found, arguments.tag(text, found), hopperGrouping());
+        List<List<PredictedArgument>> args = arguments.tag(text, found);
+        long clock = StageClock.start();
+        Document out = assemble(text.document(), text.tokens(), found, args, hopperGrouping());
+        StageClock.stop(StageClock.Stage.ASSEMBLY, clock);
+        return out;
     }
 
     /** Builds the CASIE records from token-level predictions, with subtype-baseline hoppers. */

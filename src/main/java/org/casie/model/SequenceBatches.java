@@ -119,14 +119,23 @@ public final class SequenceBatches {
         return batches;
     }
 
-    /** Per-head probabilities {@code [head][sequence][time][class]}, trimmed to each sequence's length. */
+    /**
+     * Per-head probabilities {@code [head][sequence][time][class]}, trimmed to each sequence's length. The
+     * {@link StageClock} counts building the arrays as features and only the network's own run (not the wait
+     * for another thread's) as the network.
+     */
     public static float[][][][] predict(org.deeplearning4j.nn.graph.ComputationGraph net, List<SequenceFeatures> batch) {
+        long clock = StageClock.start();
         Inputs in = inputs(batch);
+        StageClock.stop(StageClock.Stage.FEATURES, clock);
         INDArray[] out;
         synchronized (net) {
             // A ComputationGraph keeps per-call state; one output() at a time per network.
+            clock = StageClock.start();
             out = net.output(false, in.features(), in.masks());
+            StageClock.stop(StageClock.Stage.NETWORK, clock);
         }
+        clock = StageClock.start();
         float[][][][] probs = new float[out.length][batch.size()][][];
         for (int h = 0; h < out.length; h++) {
             INDArray o = out[h];
@@ -144,6 +153,7 @@ public final class SequenceBatches {
                 probs[h][i] = p;
             }
         }
+        StageClock.stop(StageClock.Stage.DECODING, clock); // reading the probabilities out is part of decoding
         return probs;
     }
 }

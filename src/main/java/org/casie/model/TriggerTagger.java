@@ -43,9 +43,12 @@ public final class TriggerTagger {
         List<PredictedTrigger> out = new ArrayList<>();
         for (int b = 0; b < windows.size(); b += batchSize) {
             List<Window> batch = windows.subList(b, Math.min(windows.size(), b + batchSize));
+            long clock = StageClock.start();
             List<SequenceFeatures> features = new ArrayList<>(batch.size());
             batch.forEach(w -> features.add(examples.encode(text, w)));
-            float[][][][] probs = SequenceBatches.predict(net, features);
+            clock = StageClock.stop(StageClock.Stage.FEATURES, clock);
+            float[][][][] probs = SequenceBatches.predict(net, features); // times itself
+            clock = StageClock.start();
             for (int i = 0; i < batch.size(); i++) {
                 Window w = batch.get(i);
                 int from = w.focusFrom() - w.from(), to = w.focusTo() - w.from();
@@ -57,6 +60,7 @@ public final class TriggerTagger {
                             Realis.values()[argmaxMean(realis, s.tokens())], s.confidence()));
                 }
             }
+            StageClock.stop(StageClock.Stage.DECODING, clock);
         }
         return out;
     }

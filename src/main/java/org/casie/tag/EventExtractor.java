@@ -5,6 +5,8 @@ import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.model.ModelSettings;
+import org.casie.model.StageClock;
+import org.casie.text.bert.ContextVectors;
 import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
 import org.casie.text.TokenTable;
@@ -64,9 +66,12 @@ public final class EventExtractor implements AutoCloseable {
 
     /** Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. */
     public Document extract(Document document) {
+        long clock = StageClock.start();
         TokenTable tokens = preprocessor.process(document.content());
-        return model.extract(new AnnotatedText(document, tokens,
-                encoder == null ? null : encoder.encode(document.content(), tokens)));
+        clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
+        ContextVectors vectors = encoder == null ? null : encoder.encode(document.content(), tokens);
+        StageClock.stop(StageClock.Stage.BERT, clock);
+        return model.extract(new AnnotatedText(document, tokens, vectors));
     }
 
     @Override
