@@ -29,7 +29,12 @@ public record AnnotatorConfig(boolean ner, boolean depparse) {
      * any, and with it every cached annotation and vector of the corpus, is that of {@link #cacheKey()}.
      */
     public String cacheKey(String text) {
-        return text.indexOf('\n') >= 0 ? cacheKey() + "|newline=always" : cacheKey();
+        return forText(cacheKey(), text);
+    }
+
+    /** {@code key}, a tokenization key of this class, adjusted for {@code text} as {@link #cacheKey(String)} does. */
+    public static String forText(String key, String text) {
+        return text.indexOf('\n') >= 0 ? key + "|newline=always" : key;
     }
 
     /** Tokenizer and sentence splitter only; long sentences are cut before the taggers run. */

@@ -26,13 +26,7 @@ public final class Provenance {
         p.put("created", Instant.now().toString());
         p.put("seed", config.seed());
         p.put("config", config);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("directory", dataDir);
-        data.put("trainIds", train.stream().map(Document::id).toList());
-        data.put("devIds", dev.stream().map(Document::id).toList());
-        data.put("trainSha256", corpusHash(train));
-        data.put("devSha256", corpusHash(dev));
-        p.put("data", data);
+        p.put("data", data(dataDir, train, dev));
         Map<String, Object> libraries = new LinkedHashMap<>();
         libraries.put("java", System.getProperty("java.version"));
         libraries.put("corenlp", packageVersion("edu.stanford.nlp.pipeline.StanfordCoreNLP", "4.5.10"));
@@ -62,13 +56,7 @@ public final class Provenance {
         h.put("tool", "casie-extract " + toolVersion());
         h.put("commit", System.getenv().getOrDefault("CASIE_COMMIT", "unknown"));
         h.put("created", Instant.now().toString());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("directory", dataDir);
-        data.put("trainIds", train.stream().map(Document::id).toList());
-        data.put("devIds", dev.stream().map(Document::id).toList());
-        data.put("trainSha256", corpusHash(train));
-        data.put("devSha256", corpusHash(dev));
-        h.put("data", data);
+        h.put("data", data(dataDir, train, dev));
         h.putAll(hopper(config, seed, outcome));
         h.put("devScores", devScores);
         p.put("hopper", h);
@@ -149,5 +137,16 @@ public final class Provenance {
         } catch (ClassNotFoundException e) {
             return fallback;
         }
+    }
+
+    /** Which documents a model was trained and tuned on, with hashes of their content. */
+    private static Map<String, Object> data(String dataDir, List<Document> train, List<Document> dev) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("directory", dataDir);
+        data.put("trainIds", train.stream().map(Document::id).toList());
+        data.put("devIds", dev.stream().map(Document::id).toList());
+        data.put("trainSha256", corpusHash(train));
+        data.put("devSha256", corpusHash(dev));
+        return data;
     }
 }

@@ -1,6 +1,7 @@
 package org.casie.text.bert;
 
 import org.casie.text.AnnotationCache;
+import org.casie.text.AnnotatorConfig;
 import org.casie.text.TokenTable;
 
 import java.io.IOException;
@@ -85,9 +86,8 @@ public final class ContextualEncoder implements AutoCloseable {
     }
 
     private String key(EncoderSpec variant, String text) {
-        // Texts with line breaks are split into sentences at them: their tokenization key says so (AnnotatorConfig).
-        String tokenization = text.indexOf('\n') >= 0 ? tokenizationKey + "|newline=always" : tokenizationKey;
-        return AnnotationCache.key(variant.cacheKey() + "|" + tokenization, text);
+        // Vectors follow the tokens, so they are keyed by the text's own tokenization key.
+        return AnnotationCache.key(variant.cacheKey() + "|" + AnnotatorConfig.forText(tokenizationKey, text), text);
     }
 
     /** Whether the vectors of every variant are cached for {@code text}. */
