@@ -52,9 +52,10 @@ public final class PreprocessCommand implements Callable<Integer> {
         long start = System.nanoTime();
         var texts = CorpusInputs.annotate(docs, preprocessor, common.threads(), "preprocess");
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%d documents (%d already cached) annotated with %s in %.1f s (%.1f documents/s); cache: %s%n",
-                docs.size(), cached, preprocessor.config().annotators(), seconds, docs.size() / Math.max(seconds, 1e-9),
-                common.cacheDir());
+        long tokens = texts.stream().mapToLong(t -> t.tokens().size()).sum();
+        System.out.printf("%d documents (%d already cached) annotated with %s in %.1f s (%.1f documents/s, %d tokens, "
+                        + "%.0f tokens/s); cache: %s%n", docs.size(), cached, preprocessor.config().annotators(), seconds,
+                docs.size() / Math.max(seconds, 1e-9), tokens, tokens / Math.max(seconds, 1e-9), common.cacheDir());
         if (!bert.isEmpty()) {
             fillVectors(texts.stream().map(t -> t.document().content()).toList(),
                     texts.stream().map(t -> t.tokens()).toList(), preprocessor.config().cacheKey());

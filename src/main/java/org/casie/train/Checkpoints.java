@@ -45,6 +45,7 @@ import java.util.zip.ZipOutputStream;
  * would have given. One zip per network ({@code trigger.zip}, {@code argument.zip}) in a directory beside the
  * bundle ({@code OUT.checkpoint/}), each written to a temporary file and renamed: the weights and the
  * optimiser (Adam) state, the iteration count, the epoch, the best dev F1 with its epoch and weights, the
+ * running weight average when training averages weights, the
  * epoch log, and hashes of the configuration and of the data (ids, texts and annotations). Resuming with
  * another configuration or other data is refused, naming which differs.
  */
@@ -59,14 +60,15 @@ public final class Checkpoints {
 
     /** The state of one network after a completed epoch. */
     public record TaskState(String task, int epoch, double bestF1, int bestEpoch, boolean finished, List<EpochLog> epochs,
-                            INDArray params, INDArray updater, int iterations, INDArray best) {
+                            INDArray params, INDArray updater, int iterations, INDArray best, INDArray average) {
 
         /** Captures the network's state (copies, so training can go on). */
         static TaskState of(String task, ComputationGraph net, int epoch, double bestF1, int bestEpoch, boolean finished,
-                            List<EpochLog> epochs, INDArray best) {
+                            List<EpochLog> epochs, INDArray best, INDArray average) {
             INDArray updater = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
             return new TaskState(task, epoch, bestF1, bestEpoch, finished, List.copyOf(epochs), net.params().dup(),
-                    updater == null ? null : updater.dup(), net.getConfiguration().getIterationCount(), best);
+                    updater == null ? null : updater.dup(), net.getConfiguration().getIterationCount(), best,
+                    average == null ? null : average.dup());
         }
 
         /** Puts the saved weights, optimiser state and iteration count into a freshly built network. */
@@ -165,7 +167,8 @@ public final class Checkpoints {
         return Optional.of(new TaskState(task, state.path("epoch").asInt(), number(state.get("bestF1")),
                 state.path("bestEpoch").asInt(), state.path("finished").asBoolean(), epochs,
                 array(entries, "params.bin", where), entries.containsKey("updater.bin") ? array(entries, "updater.bin", where) : null,
-                state.path("iterations").asInt(), entries.containsKey("best.bin") ? array(entries, "best.bin", where) : null));
+                state.path("iterations").asInt(), entries.containsKey("best.bin") ? array(entries, "best.bin", where) : null,
+                entries.containsKey("average.bin") ? array(entries, "average.bin", where) : null));
     }
 
     /** Writes {@code state} atomically: a kill at any moment leaves the previous checkpoint or this one. */
@@ -178,6 +181,9 @@ public final class Checkpoints {
         }
         if (state.best() != null) {
             entries.put("best.bin", bytes(state.best()));
+        }
+        if (state.average() != null) {
+            entries.put("average.bin", bytes(state.average()));
         }
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT).put("version", VERSION).put("task", state.task()).put("configSha256", configSha)

@@ -126,13 +126,14 @@ public final class EventTrainer {
                 monitor, checkpoints, failed::get);
         CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
                 triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),
+                        config.weightAveraging(),
                         dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagTriggers(triggerTagger, dev)).trigC().f1() * 100),
                 runnable -> startThread(runnable, "train-trigger"));
         triggers.whenComplete((r, e) -> failed.compareAndSet(false, e != null));
         CompletableFuture<TaskTrainer.Result> arguments = CompletableFuture.supplyAsync(() ->
                 argumentTrainer.fit(argumentData, config.batchSize(), config.argumentMaxEpochs(), config.patience(),
-                        config.seed() + 1,
+                        config.seed() + 1, config.weightAveraging(),
                         dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagArgumentsOfGold(argumentTagger, dev)).argC().f1() * 100),
                 runnable -> {

@@ -66,7 +66,17 @@ final class TaskTrainer {
      */
     Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
                ToDoubleFunction<ComputationGraph> devF1) {
+        return fit(examples, batchSize, maxEpochs, patience, seed, 0, devF1);
+    }
+
+    /**
+     * @param averaging decay of the weight average that is scored and kept instead of the raw weights
+     *                  (see {@link WeightAverage}); 0 keeps the raw weights
+     */
+    Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed, double averaging,
+               ToDoubleFunction<ComputationGraph> devF1) {
         INDArray best = null;
+        WeightAverage average = averaging > 0 ? WeightAverage.startingAt(net.params(), averaging) : null;
         double bestF1 = -1;
         int bestEpoch = 0;
         int done = 0;
@@ -81,13 +91,17 @@ final class TaskTrainer {
             done = s.epoch();
             log.addAll(s.epochs());
             long batchesPerEpoch = (examples.size() + batchSize - 1) / batchSize;
+            if (average != null) {
+                if (s.average() == null) {
+                    throw new CheckpointException("checkpoint " + checkpoints.file(task) + ": holds no weight average");
+                }
+                average = WeightAverage.resumed(s.average(), averaging, batchesPerEpoch * done);
+            }
             monitor.resumed(task, done, batchesPerEpoch * done);
             monitor.message(task + ": resumed after epoch " + done + (s.finished() ? " (finished)" : "")
                     + (devF1 == null ? "" : String.format(", best dev F1 %.1f at epoch %d", bestF1, bestEpoch)));
             if (s.finished()) {
-                if (best != null && devF1 != null) {
-                    net.setParams(best);
-                }
+                keep(best, average, devF1 != null);
                 return new Result(bestF1, bestEpoch, log);
             }
         }
@@ -103,33 +117,57 @@ final class TaskTrainer {
                     throw new CancellationException(task + " training stopped: the other network failed");
                 }
                 net.fit(SequenceBatches.dataSet(batch, heads));
+                if (average != null) {
+                    average.update(net.params());
+                }
                 double loss = net.score();
                 lossSum += loss;
                 batches++;
                 monitor.batchDone(task, loss);
             }
-            double f1 = devF1 == null ? Double.NaN : devF1.applyAsDouble(net);
+            double f1 = devF1 == null ? Double.NaN : score(devF1, average);
             boolean improved = devF1 == null || f1 > bestF1;
             if (improved) {
                 bestF1 = f1;
                 bestEpoch = epoch;
-                best = devF1 == null ? null : net.params().dup();
+                best = devF1 == null ? null : (average == null ? net.params() : average.weights()).dup();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             log.add(new EpochLog(task, epoch, lossSum / Math.max(1, batches), f1, seconds));
             boolean stop = devF1 != null && epoch - bestEpoch >= patience;
             if (checkpoints != null) {
                 checkpoints.save(Checkpoints.TaskState.of(task, net, epoch, bestF1, bestEpoch, stop || epoch == maxEpochs,
-                        log, best));
+                        log, best, average == null ? null : average.weights()));
             }
             monitor.epochDone(task, epoch, lossSum / Math.max(1, batches), f1, improved);
             if (stop) {
                 break;
             }
         }
-        if (best != null && devF1 != null) {
-            net.setParams(best);
-        }
+        keep(best, average, devF1 != null);
         return new Result(bestF1, bestEpoch, log);
+    }
+
+    /** Dev F1 of the weights that would be kept: the average when there is one, the raw weights otherwise. */
+    private double score(ToDoubleFunction<ComputationGraph> devF1, WeightAverage average) {
+        if (average == null) {
+            return devF1.applyAsDouble(net);
+        }
+        INDArray raw = net.params().dup();
+        net.setParams(average.weights());
+        try {
+            return devF1.applyAsDouble(net);
+        } finally {
+            net.setParams(raw);
+        }
+    }
+
+    /** Leaves the network holding the best scored weights, or without dev the last (averaged) ones. */
+    private void keep(INDArray best, WeightAverage average, boolean scored) {
+        if (scored && best != null) {
+            net.setParams(best);
+        } else if (!scored && average != null) {
+            net.setParams(average.weights());
+        }
     }
 }

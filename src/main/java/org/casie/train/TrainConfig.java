@@ -15,9 +15,11 @@ import org.casie.text.bert.EncoderSpec;
  * @param patience          epochs without a better dev F1 before stopping
  * @param batchSize         sequences per minibatch
  * @param hoppers           the hopper classifier, trained after the taggers on gold mentions
+ * @param weightAveraging   decay of the moving average of the taggers' weights that is scored on dev and
+ *                          kept (0: the raw weights of the best epoch)
  */
 public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience,
-                          int batchSize, HopperConfig hoppers) {
+                          int batchSize, HopperConfig hoppers, double weightAveraging) {
 
     public TrainConfig {
         if (model == null) {
@@ -27,10 +29,13 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
             throw new IllegalArgumentException("maxEpochs, patience and batchSize must be at least 1 and argumentMaxEpochs "
                     + "at least 0 (are " + maxEpochs + ", " + patience + ", " + batchSize + ", " + argumentMaxEpochs + ")");
         }
+        if (!(weightAveraging >= 0 && weightAveraging < 1)) {
+            throw new IllegalArgumentException("weightAveraging must be in [0, 1), not " + weightAveraging);
+        }
     }
 
     public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 12, 12, 3, 32, HopperConfig.defaults());
+        return new TrainConfig(ModelSettings.defaults(), 42, 8, 8, 3, 32, HopperConfig.defaults(), 0.998);
     }
 
     /**
@@ -46,19 +51,23 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers);
+        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging);
     }
 
     public TrainConfig withModel(ModelSettings newModel) {
-        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers);
+        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging);
     }
 
     /** Epoch limit of both taggers (the hopper classifier keeps its own). */
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers);
+        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers, weightAveraging);
+    }
+
+    public TrainConfig withWeightAveraging(double decay) {
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, decay);
     }
 
     public TrainConfig withHoppers(HopperConfig newHoppers) {
-        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers);
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers, weightAveraging);
     }
 }

@@ -31,7 +31,7 @@ class CheckpointResumeTest {
     private static final AnnotatorConfig CHEAP = new AnnotatorConfig(false, false);
     private static final NetworkConfig TINY = new NetworkConfig(8, 4, 8, 1, 0.2, 1e-2, 1e-5);
     static final TrainConfig CONFIG = new TrainConfig(new ModelSettings(CHEAP, 0, 0, 80, 1, TINY, TINY, null, 0), 5, 3, 3, 3, 8,
-            HopperConfig.defaults().withEpochs(2));
+            HopperConfig.defaults().withEpochs(2), 0.9); // averaged weights must resume too
 
     private static List<AnnotatedText> train;
     private static List<AnnotatedText> dev;
@@ -123,7 +123,7 @@ class CheckpointResumeTest {
         Checkpoints written = new Checkpoints(dir, false);
         written.open(CONFIG, docs, List.of());
         written.save(Checkpoints.TaskState.of("trigger", uninterrupted.model().triggerTagger().network(), 1, 50, 1, false,
-                List.of(), null));
+                List.of(), null, null));
         CheckpointException e = assertThrows(CheckpointException.class,
                 () -> new Checkpoints(dir, true).open(CONFIG.withSeed(8), docs, List.of()));
         assertTrue(e.getMessage().startsWith("checkpoint " + dir.resolve("trigger.zip") + ": was written with another configuration"),
@@ -136,7 +136,7 @@ class CheckpointResumeTest {
         Checkpoints written = new Checkpoints(dir, false);
         written.open(CONFIG, docs, List.of());
         written.save(Checkpoints.TaskState.of("trigger", uninterrupted.model().triggerTagger().network(), 1, 50, 1, false,
-                List.of(), null));
+                List.of(), null, null));
         List<Document> fewer = docs.subList(1, docs.size());
         CheckpointException e = assertThrows(CheckpointException.class, () -> new Checkpoints(dir, true).open(CONFIG, fewer, List.of()));
         assertTrue(e.getMessage().contains(": was written for other data"), e.getMessage());
@@ -152,7 +152,7 @@ class CheckpointResumeTest {
         Checkpoints written = new Checkpoints(dir, false);
         written.open(CONFIG, docs, List.of());
         written.save(Checkpoints.TaskState.of("trigger", uninterrupted.model().triggerTagger().network(), 1, 50, 1, false,
-                List.of(), null));
+                List.of(), null, null));
         Path file = dir.resolve("trigger.zip");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
