@@ -21,13 +21,22 @@ public final class ArgumentTagger {
 
     private static final BioDecoder DECODER = new BioDecoder(ArgumentExamples.LABELS);
 
-    private final ComputationGraph net;
+    private final List<ComputationGraph> nets;
     private final ArgumentExamples examples;
     private final RoleConstraints constraints;
     private final int batchSize;
 
     public ArgumentTagger(ComputationGraph net, ArgumentExamples examples, RoleConstraints constraints, int batchSize) {
-        this.net = net;
+        this(List.of(net), examples, constraints, batchSize);
+    }
+
+    /** @param nets one network, or the members of an ensemble whose probabilities are averaged */
+    public ArgumentTagger(List<ComputationGraph> nets, ArgumentExamples examples, RoleConstraints constraints,
+                          int batchSize) {
+        if (nets.isEmpty()) {
+            throw new IllegalArgumentException("an argument tagger needs at least one network");
+        }
+        this.nets = List.copyOf(nets);
         this.examples = examples;
         this.constraints = constraints;
         this.batchSize = batchSize;
@@ -45,8 +54,14 @@ public final class ArgumentTagger {
         return constraints;
     }
 
+    /** The network being trained, or an ensemble's first member. */
     public ComputationGraph network() {
-        return net;
+        return nets.get(0);
+    }
+
+    /** Every network whose probabilities are averaged (one unless this is an ensemble). */
+    public List<ComputationGraph> networks() {
+        return nets;
     }
 
     /** Arguments per trigger, in the order of {@code triggers}. */
@@ -65,7 +80,7 @@ public final class ArgumentTagger {
                 features.add(examples.encode(text, q));
             }
             clock = StageClock.stop(StageClock.Stage.FEATURES, clock);
-            float[][][][] probs = SequenceBatches.predict(net, features); // times itself
+            float[][][][] probs = SequenceBatches.predict(nets, features); // times itself
             clock = StageClock.start();
             for (int i = 0; i < batch.size(); i++) {
                 ArgumentQuery q = queries.get(i);

@@ -52,11 +52,18 @@ public final class EventModel {
     /** Wires trained networks into an extractor; the batch size only affects speed. */
     public static EventModel of(ModelSettings settings, FeatureSpace features, ComputationGraph triggerNet,
                                 ComputationGraph argumentNet, List<String> entityTypes, RoleConstraints constraints) {
+        return of(settings, features, List.of(triggerNet), List.of(argumentNet), entityTypes, constraints);
+    }
+
+    /** As above, for ensembles: each tagger averages the probabilities of its networks. */
+    public static EventModel of(ModelSettings settings, FeatureSpace features, List<ComputationGraph> triggerNets,
+                                List<ComputationGraph> argumentNets, List<String> entityTypes,
+                                RoleConstraints constraints) {
         TriggerExamples triggerExamples = new TriggerExamples(features, settings.triggerContext(), settings.maxTokens());
         ArgumentExamples argumentExamples = new ArgumentExamples(features, entityTypes, settings.argumentContext(),
                 settings.maxTokens());
-        return new EventModel(settings, features, new TriggerTagger(triggerNet, triggerExamples, BATCH),
-                new ArgumentTagger(argumentNet, argumentExamples, constraints, BATCH));
+        return new EventModel(settings, features, new TriggerTagger(triggerNets, triggerExamples, BATCH),
+                new ArgumentTagger(argumentNets, argumentExamples, constraints, BATCH));
     }
 
     public ModelSettings settings() { return settings; }

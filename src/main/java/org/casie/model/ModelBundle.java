@@ -44,8 +44,15 @@ import java.util.zip.ZipOutputStream;
 public final class ModelBundle {
 
     public static final String FORMAT = "casie-extract-model";
-    /** Version 2 may hold a hopper classifier ({@code hopper.json}, {@code hopper.dl4j}); version 1 bundles still load. */
-    public static final int VERSION = 2;
+    /**
+     * Version 2 may hold a hopper classifier ({@code hopper.json}, {@code hopper.dl4j}); version 3 may hold
+     * ensembles (more networks as {@code trigger-2.dl4j}, {@code argument-2.dl4j}, ...). Older bundles still load.
+     */
+    public static final int VERSION = 3;
+
+    /** Entries that hold networks: the taggers' members and the hopper classifier. */
+    private static final java.util.regex.Pattern NETWORK = java.util.regex.Pattern.compile(
+            "(trigger|argument)(-[0-9]+)?\\.dl4j|hopper\\.dl4j");
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -79,8 +86,14 @@ public final class ModelBundle {
         labels.put("entityType", model.argumentTagger().entityTypes());
         labels.put("roleConstraints", model.argumentTagger().constraints().asMap());
         entries.put("labels.json", JSON.writeValueAsBytes(labels));
-        entries.put("trigger.dl4j", weights(model.triggerTagger().network()));
-        entries.put("argument.dl4j", weights(model.argumentTagger().network()));
+        List<org.deeplearning4j.nn.graph.ComputationGraph> triggerNets = model.triggerTagger().networks();
+        List<org.deeplearning4j.nn.graph.ComputationGraph> argumentNets = model.argumentTagger().networks();
+        for (int m = 0; m < triggerNets.size(); m++) {
+            entries.put(memberEntry("trigger", m), weights(triggerNets.get(m)));
+        }
+        for (int m = 0; m < argumentNets.size(); m++) {
+            entries.put(memberEntry("argument", m), weights(argumentNets.get(m)));
+        }
         if (model.hopperClassifier().isPresent()) {
             putHoppers(entries, model.hopperClassifier().get());
         }
@@ -105,6 +118,74 @@ public final class ModelBundle {
         entries.put("provenance.json", JSON.writeValueAsBytes(provenance));
         putHoppers(entries, hoppers);
         write(entries, out);
+    }
+
+    /** {@code trigger.dl4j} for the first member (the only one outside ensembles), {@code trigger-2.dl4j} on. */
+    static String memberEntry(String task, int member) {
+        return member == 0 ? task + ".dl4j" : task + "-" + (member + 1) + ".dl4j";
+    }
+
+    /**
+     * Writes {@code out}: one bundle whose taggers average the networks of {@code members}. The members must
+     * have been trained on the same data with the same settings (only seeds differ): their settings,
+     * vocabularies, lexicon and labels must be byte for byte equal. The hopper classifier is the first
+     * member's. Networks are copied byte for byte.
+     */
+    public static void saveEnsemble(List<Path> members, Map<String, Object> provenance, Path out) throws IOException {
+        if (members.size() < 2) {
+            throw new ModelBundleException("an ensemble needs at least two model bundles, not " + members.size());
+        }
+        Map<String, byte[]> merged = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>(Map.of("trigger", 0, "argument", 0));
+        Path first = members.get(0);
+        for (Path member : members) {
+            String where = "model bundle " + member;
+            Map<String, byte[]> entries;
+            try (InputStream raw = Files.newInputStream(member)) {
+                entries = readEntries(raw, where);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ModelBundleException(where + ": no such file");
+            }
+            verify(entries, where);
+            entries.remove(MANIFEST);
+            entries.remove("provenance.json");
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                String name = e.getKey();
+                java.util.regex.Matcher network = NETWORK.matcher(name);
+                if (network.matches() && network.group(1) != null) {
+                    String task = network.group(1);
+                    int m = counts.merge(task, 1, Integer::sum) - 1;
+                    merged.put(memberEntry(task, m), e.getValue());
+                } else if (network.matches()) {
+                    merged.putIfAbsent(name, e.getValue()); // the first member's hopper classifier
+                } else if (member.equals(first) || name.equals(HOPPER_SETTINGS)) {
+                    merged.putIfAbsent(name, e.getValue());
+                } else if (!merged.containsKey(name) || !Arrays.equals(merged.get(name), e.getValue())) {
+                    throw new ModelBundleException(where + ": entry " + name + " differs from " + first
+                            + "'s; ensemble members must be trained on the same data with the same settings "
+                            + "(only --seed may differ)");
+                }
+            }
+        }
+        for (String name : merged.keySet()) {
+            if (!NETWORK.matcher(name).matches() && !name.equals(HOPPER_SETTINGS)) {
+                for (Path member : members.subList(1, members.size())) {
+                    // An entry only the first member has (e.g. a vocabulary) would also make the members differ.
+                    if (!entryNames(member).contains(name)) {
+                        throw new ModelBundleException("model bundle " + member + ": has no entry " + name + " but "
+                                + first + " has; ensemble members must be trained with the same settings");
+                    }
+                }
+            }
+        }
+        merged.put("provenance.json", JSON.writeValueAsBytes(provenance));
+        write(merged, out);
+    }
+
+    private static java.util.Set<String> entryNames(Path bundle) throws IOException {
+        try (InputStream raw = Files.newInputStream(bundle)) {
+            return readEntries(raw, "model bundle " + bundle).keySet();
+        }
     }
 
     private static void putHoppers(Map<String, byte[]> entries, HopperClassifier hoppers) throws IOException {
@@ -166,12 +247,21 @@ public final class ModelBundle {
             Map<String, List<String>> constraintMap = JSON.convertValue(labels.path("roleConstraints"), Map.class);
             RoleConstraints constraints = RoleConstraints.fromMap(constraintMap);
 
-            ComputationGraph triggerNet = network(entries, "trigger.dl4j", where);
-            ComputationGraph argumentNet = network(entries, "argument.dl4j", where);
-            checkShape(triggerNet, features, features.denseSize(), settings, TriggerTagger.HEADS, "trigger.dl4j", where);
-            checkShape(argumentNet, features, features.denseSize() + ArgumentExamples.EXTRA, settings,
-                    ArgumentTagger.heads(entityTypes.size()), "argument.dl4j", where);
-            EventModel model = EventModel.of(settings, features, triggerNet, argumentNet, entityTypes,
+            List<ComputationGraph> triggerNets = new java.util.ArrayList<>();
+            for (int m = 0; m == 0 || entries.containsKey(memberEntry("trigger", m)); m++) {
+                ComputationGraph net = network(entries, memberEntry("trigger", m), where);
+                checkShape(net, features, features.denseSize(), settings, TriggerTagger.HEADS, memberEntry("trigger", m),
+                        where);
+                triggerNets.add(net);
+            }
+            List<ComputationGraph> argumentNets = new java.util.ArrayList<>();
+            for (int m = 0; m == 0 || entries.containsKey(memberEntry("argument", m)); m++) {
+                ComputationGraph net = network(entries, memberEntry("argument", m), where);
+                checkShape(net, features, features.denseSize() + ArgumentExamples.EXTRA, settings,
+                        ArgumentTagger.heads(entityTypes.size()), memberEntry("argument", m), where);
+                argumentNets.add(net);
+            }
+            EventModel model = EventModel.of(settings, features, triggerNets, argumentNets, entityTypes,
                     constraints).withHoppers(hoppers(entries, where));
             return new Loaded(model, json(entries, "provenance.json", where), manifest);
         } catch (ModelBundleException e) {
@@ -247,6 +337,10 @@ public final class ModelBundle {
         if (version < 2 && (entries.containsKey(HOPPER_SETTINGS) || entries.containsKey(HOPPER_WEIGHTS))) {
             throw new ModelBundleException(where + ": format version 1 bundles have no hopper classifier, but "
                     + HOPPER_SETTINGS + " or " + HOPPER_WEIGHTS + " is present");
+        }
+        if (version < 3 && entries.keySet().stream().anyMatch(n -> n.matches("(trigger|argument)-[0-9]+\\.dl4j"))) {
+            throw new ModelBundleException(where + ": format version " + version + " bundles hold one network per "
+                    + "tagger, but ensemble members (trigger-N.dl4j or argument-N.dl4j) are present");
         }
         return manifest;
     }

@@ -124,6 +124,39 @@ public final class SequenceBatches {
      * {@link StageClock} counts building the arrays as features and only the network's own run (not the wait
      * for another thread's) as the network.
      */
+    public static float[][][][] predict(List<org.deeplearning4j.nn.graph.ComputationGraph> nets,
+                                        List<SequenceFeatures> batch) {
+        float[][][][] sum = predict(nets.get(0), batch);
+        if (nets.size() == 1) {
+            return sum;
+        }
+        // An ensemble: the members' probabilities averaged (same heads and classes, checked when loading).
+        for (int m = 1; m < nets.size(); m++) {
+            float[][][][] p = predict(nets.get(m), batch);
+            for (int h = 0; h < sum.length; h++) {
+                for (int i = 0; i < sum[h].length; i++) {
+                    for (int t = 0; t < sum[h][i].length; t++) {
+                        for (int c = 0; c < sum[h][i][t].length; c++) {
+                            sum[h][i][t][c] += p[h][i][t][c];
+                        }
+                    }
+                }
+            }
+        }
+        float scale = 1f / nets.size();
+        for (float[][][] head : sum) {
+            for (float[][] sequence : head) {
+                for (float[] token : sequence) {
+                    for (int c = 0; c < token.length; c++) {
+                        token[c] *= scale;
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** One network's probabilities, as {@link #predict(List, List)}. */
     public static float[][][][] predict(org.deeplearning4j.nn.graph.ComputationGraph net, List<SequenceFeatures> batch) {
         long clock = StageClock.start();
         Inputs in = inputs(batch);

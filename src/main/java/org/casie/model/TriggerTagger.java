@@ -24,18 +24,32 @@ public final class TriggerTagger {
 
     private static final BioDecoder DECODER = new BioDecoder(TriggerExamples.LABELS);
 
-    private final ComputationGraph net;
+    private final List<ComputationGraph> nets;
     private final TriggerExamples examples;
     private final int batchSize;
 
     public TriggerTagger(ComputationGraph net, TriggerExamples examples, int batchSize) {
-        this.net = net;
+        this(List.of(net), examples, batchSize);
+    }
+
+    /** @param nets one network, or the members of an ensemble whose probabilities are averaged */
+    public TriggerTagger(List<ComputationGraph> nets, TriggerExamples examples, int batchSize) {
+        if (nets.isEmpty()) {
+            throw new IllegalArgumentException("a trigger tagger needs at least one network");
+        }
+        this.nets = List.copyOf(nets);
         this.examples = examples;
         this.batchSize = batchSize;
     }
 
+    /** The network being trained, or an ensemble's first member. */
     public ComputationGraph network() {
-        return net;
+        return nets.get(0);
+    }
+
+    /** Every network whose probabilities are averaged (one unless this is an ensemble). */
+    public List<ComputationGraph> networks() {
+        return nets;
     }
 
     public List<PredictedTrigger> tag(AnnotatedText text) {
@@ -47,7 +61,7 @@ public final class TriggerTagger {
             List<SequenceFeatures> features = new ArrayList<>(batch.size());
             batch.forEach(w -> features.add(examples.encode(text, w)));
             clock = StageClock.stop(StageClock.Stage.FEATURES, clock);
-            float[][][][] probs = SequenceBatches.predict(net, features); // times itself
+            float[][][][] probs = SequenceBatches.predict(nets, features); // times itself
             clock = StageClock.start();
             for (int i = 0; i < batch.size(); i++) {
                 Window w = batch.get(i);

@@ -99,7 +99,11 @@ public final class EventTrainer {
                 + " dense; " + triggerData.size() + " trigger sequences, " + argumentData.size() + " argument sequences");
         monitor.message("trigger spans: " + triggerStats);
         monitor.message("argument spans: " + argumentStats);
-        long perEpoch = (triggerData.size() + config.batchSize() - 1) / config.batchSize();
+        long negatives = triggerData.stream().filter(TaskTrainer::negative).count();
+        monitor.message(String.format("trigger sequences without a trigger: %d of %d; each epoch trains on %.0f%% of them",
+                negatives, triggerData.size(), 100 * config.triggerNegatives()));
+        long perEpoch = Math.round((triggerData.size() - negatives + config.triggerNegatives() * negatives)
+                / config.batchSize());
         long perArgEpoch = (argumentData.size() + config.batchSize() - 1) / config.batchSize();
         monitor.planned(perEpoch * config.maxEpochs() + perArgEpoch * config.argumentMaxEpochs());
 
@@ -126,14 +130,14 @@ public final class EventTrainer {
                 monitor, checkpoints, failed::get);
         CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
                 triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),
-                        config.weightAveraging(),
+                        config.weightAveraging(), config.triggerNegatives(),
                         dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagTriggers(triggerTagger, dev)).trigC().f1() * 100),
                 runnable -> startThread(runnable, "train-trigger"));
         triggers.whenComplete((r, e) -> failed.compareAndSet(false, e != null));
         CompletableFuture<TaskTrainer.Result> arguments = CompletableFuture.supplyAsync(() ->
                 argumentTrainer.fit(argumentData, config.batchSize(), config.argumentMaxEpochs(), config.patience(),
-                        config.seed() + 1, config.weightAveraging(),
+                        config.seed() + 1, config.weightAveraging(), 1,
                         dev.isEmpty() ? null
                                 : net -> EventScorer.score(devGold, tagArgumentsOfGold(argumentTagger, dev)).argC().f1() * 100),
                 runnable -> {

@@ -63,6 +63,39 @@ public final class Provenance {
         return p;
     }
 
+    /**
+     * Provenance of an ensemble of bundles trained on the same data: the first member's (configuration,
+     * data, libraries, hopper), each member's seed, epochs and dev scores under {@code ensemble}, and the
+     * ensemble's own dev scores (empty when it was not evaluated).
+     */
+    public static Map<String, Object> ofEnsemble(List<String> memberFiles, List<Map<String, Object>> members,
+                                                 Map<String, Object> devScores, List<Document> dev) {
+        Map<String, Object> p = new LinkedHashMap<>(members.get(0));
+        p.put("tool", "casie-extract " + toolVersion());
+        p.put("commit", System.getenv().getOrDefault("CASIE_COMMIT", "unknown"));
+        p.put("created", Instant.now().toString());
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Map<String, Object> source = members.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", memberFiles.get(i));
+            for (String key : List.of("seed", "created", "commit", "trainingSeconds", "trigger", "argument", "devScores")) {
+                if (source.containsKey(key)) {
+                    m.put(key, source.get(key));
+                }
+            }
+            list.add(m);
+        }
+        Map<String, Object> ensemble = new LinkedHashMap<>();
+        ensemble.put("members", list);
+        ensemble.put("devIds", dev.stream().map(Document::id).toList());
+        ensemble.put("devSha256", corpusHash(dev));
+        p.put("ensemble", ensemble);
+        p.remove("seed"); // the members' seeds are listed above
+        p.put("devScores", devScores);
+        return p;
+    }
+
     static Map<String, Object> hopper(HopperConfig config, long seed, HopperTrainer.Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", seed);

@@ -66,15 +66,48 @@ final class TaskTrainer {
      */
     Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
                ToDoubleFunction<ComputationGraph> devF1) {
-        return fit(examples, batchSize, maxEpochs, patience, seed, 0, devF1);
+        return fit(examples, batchSize, maxEpochs, patience, seed, 0, 1, devF1);
+    }
+
+    Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed, double averaging,
+               ToDoubleFunction<ComputationGraph> devF1) {
+        return fit(examples, batchSize, maxEpochs, patience, seed, averaging, 1, devF1);
+    }
+
+    /** Whether an example has nothing to find: every label of its first head is {@code O} (or ignored). */
+    static boolean negative(TaggingExample e) {
+        for (int label : e.labels()[0]) {
+            if (label > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The examples of one epoch: every positive one, and each negative one with probability {@code keep}. */
+    static List<TaggingExample> sample(List<TaggingExample> examples, double keep, Random random) {
+        if (keep >= 1) {
+            return examples;
+        }
+        List<TaggingExample> kept = new ArrayList<>();
+        for (TaggingExample e : examples) {
+            // One draw per example whatever its kind, so the sample depends on the epoch seed alone.
+            boolean draw = random.nextDouble() < keep;
+            if (draw || !negative(e)) {
+                kept.add(e);
+            }
+        }
+        return kept;
     }
 
     /**
-     * @param averaging decay of the weight average that is scored and kept instead of the raw weights
-     *                  (see {@link WeightAverage}); 0 keeps the raw weights
+     * @param averaging    decay of the weight average that is scored and kept instead of the raw weights
+     *                     (see {@link WeightAverage}); 0 keeps the raw weights
+     * @param negativeKeep share of the examples with nothing to find that each epoch trains on (a fresh
+     *                     random share every epoch; 1: all of them)
      */
     Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed, double averaging,
-               ToDoubleFunction<ComputationGraph> devF1) {
+               double negativeKeep, ToDoubleFunction<ComputationGraph> devF1) {
         INDArray best = null;
         WeightAverage average = averaging > 0 ? WeightAverage.startingAt(net.params(), averaging) : null;
         double bestF1 = -1;
@@ -90,14 +123,14 @@ final class TaskTrainer {
             bestEpoch = s.bestEpoch();
             done = s.epoch();
             log.addAll(s.epochs());
-            long batchesPerEpoch = (examples.size() + batchSize - 1) / batchSize;
+            long batchesDone = s.iterations(); // one iteration per minibatch
             if (average != null) {
                 if (s.average() == null) {
                     throw new CheckpointException("checkpoint " + checkpoints.file(task) + ": holds no weight average");
                 }
-                average = WeightAverage.resumed(s.average(), averaging, batchesPerEpoch * done);
+                average = WeightAverage.resumed(s.average(), averaging, batchesDone);
             }
-            monitor.resumed(task, done, batchesPerEpoch * done);
+            monitor.resumed(task, done, batchesDone);
             monitor.message(task + ": resumed after epoch " + done + (s.finished() ? " (finished)" : "")
                     + (devF1 == null ? "" : String.format(", best dev F1 %.1f at epoch %d", bestF1, bestEpoch)));
             if (s.finished()) {
@@ -111,7 +144,7 @@ final class TaskTrainer {
             Nd4j.getRandom().setSeed(epochSeed(seed, epoch));
             double lossSum = 0;
             int batches = 0;
-            for (List<TaggingExample> batch : SequenceBatches.lengthBuckets(examples, e -> e.features().length(),
+            for (List<TaggingExample> batch : SequenceBatches.lengthBuckets(sample(examples, negativeKeep, random), e -> e.features().length(),
                     batchSize, random)) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException(task + " training stopped: the other network failed");

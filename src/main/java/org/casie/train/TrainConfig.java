@@ -17,9 +17,11 @@ import org.casie.text.bert.EncoderSpec;
  * @param hoppers           the hopper classifier, trained after the taggers on gold mentions
  * @param weightAveraging   decay of the moving average of the taggers' weights that is scored on dev and
  *                          kept (0: the raw weights of the best epoch)
+ * @param triggerNegatives  share of the trigger sequences without any trigger that each epoch trains on
+ *                          (a fresh random share per epoch; 1: all)
  */
 public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int argumentMaxEpochs, int patience,
-                          int batchSize, HopperConfig hoppers, double weightAveraging) {
+                          int batchSize, HopperConfig hoppers, double weightAveraging, double triggerNegatives) {
 
     public TrainConfig {
         if (model == null) {
@@ -32,10 +34,13 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
         if (!(weightAveraging >= 0 && weightAveraging < 1)) {
             throw new IllegalArgumentException("weightAveraging must be in [0, 1), not " + weightAveraging);
         }
+        if (!(triggerNegatives > 0 && triggerNegatives <= 1)) {
+            throw new IllegalArgumentException("triggerNegatives must be in (0, 1], not " + triggerNegatives);
+        }
     }
 
     public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 8, 8, 3, 32, HopperConfig.defaults(), 0.998);
+        return new TrainConfig(ModelSettings.defaults(), 42, 8, 8, 3, 32, HopperConfig.defaults(), 0.998, 1);
     }
 
     /**
@@ -51,23 +56,23 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
     }
 
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging);
+        return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging, triggerNegatives);
     }
 
     public TrainConfig withModel(ModelSettings newModel) {
-        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging);
+        return new TrainConfig(newModel, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging, triggerNegatives);
     }
 
     /** Epoch limit of both taggers (the hopper classifier keeps its own). */
     public TrainConfig withEpochs(int epochs) {
-        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers, weightAveraging);
+        return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers, weightAveraging, triggerNegatives);
     }
 
     public TrainConfig withWeightAveraging(double decay) {
-        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, decay);
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, decay, triggerNegatives);
     }
 
     public TrainConfig withHoppers(HopperConfig newHoppers) {
-        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers, weightAveraging);
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers, weightAveraging, triggerNegatives);
     }
 }

@@ -49,7 +49,7 @@ class TrainHoppersCommandTest {
         assertEquals(ExitCodes.OK, code);
         ModelBundle.Loaded loaded = ModelBundle.load(out);
         assertTrue(loaded.model().hopperClassifier().isPresent());
-        assertEquals(2, loaded.manifest().path("version").asInt());
+        assertEquals(ModelBundle.VERSION, loaded.manifest().path("version").asInt());
         assertEquals(20, loaded.provenance().path("hopper").path("data").path("trainIds").size());
         assertTrue(loaded.provenance().path("hopper").path("devScores").has("gold mentions, hopper classifier"));
         assertEquals("format version 1 bundle written by casie-extract de8d407 (before hopper models)",
