@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ensembles: bundles of the same settings and data combine into one whose taggers average their members. */
-class EnsembleBundleTest {
+public class EnsembleBundleTest {
 
     private static final NetworkConfig SMALL = new NetworkConfig(4, 2, 4, 1, 0, 1e-3, 0);
     private static final ModelSettings SETTINGS = new ModelSettings(new AnnotatorConfig(false, false), 0, 0, 50, 1, SMALL,
@@ -41,6 +41,14 @@ class EnsembleBundleTest {
     static void annotate() {
         TokenTable tokens = new Preprocessor(new AnnotatorConfig(false, false), null).process(ARTICLE.content());
         text = new AnnotatedText(ARTICLE, tokens);
+    }
+
+    /** An untrained bundle at {@code file} whose networks start from {@code seed}; equal vocabularies for any seed. */
+    public static Path untrainedBundle(long seed, Path file) throws Exception {
+        if (text == null) {
+            annotate();
+        }
+        return save(model(seed, List.of(text.tokens())), seed, file);
     }
 
     /** An untrained model whose networks start from {@code seed}; the vocabularies come from {@code tables}. */
