@@ -6,6 +6,7 @@ import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentQuery;
 import org.casie.examples.BioDecoder;
 import org.casie.examples.BracketBalancer;
+import org.casie.examples.FunctionWordSpans;
 import org.casie.examples.LabeledSpan;
 import org.casie.examples.RoleConstraints;
 import org.casie.examples.SequenceFeatures;
@@ -88,6 +89,9 @@ public final class ArgumentTagger {
                 for (LabeledSpan s : DECODER.decode(probs[0][i], constraints.mask(q.subtype()))) {
                     TokenSpan span = BracketBalancer.balance(tokens, new TokenSpan(q.window().from() + s.tokens().begin(),
                             q.window().from() + s.tokens().end()));
+                    if (FunctionWordSpans.onlyFunctionWords(tokens, span)) {
+                        continue;
+                    }
                     int type = TriggerTagger.argmaxMean(probs[1][i], s.tokens());
                     arguments.add(new PredictedArgument(span, Role.values()[s.cls()], examples.entityTypes().get(type),
                             s.confidence()));

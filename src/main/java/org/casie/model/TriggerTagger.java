@@ -3,6 +3,7 @@ package org.casie.model;
 import org.casie.corpus.Realis;
 import org.casie.corpus.Subtype;
 import org.casie.examples.BioDecoder;
+import org.casie.examples.FunctionWordSpans;
 import org.casie.examples.LabeledSpan;
 import org.casie.examples.SequenceFeatures;
 import org.casie.examples.TokenSpan;
@@ -70,6 +71,9 @@ public final class TriggerTagger {
                 float[][] realis = Arrays.copyOfRange(probs[1][i], from, to);
                 for (LabeledSpan s : DECODER.decode(bio)) {
                     TokenSpan span = new TokenSpan(w.focusFrom() + s.tokens().begin(), w.focusFrom() + s.tokens().end());
+                    if (FunctionWordSpans.onlyFunctionWords(text.tokens(), span)) {
+                        continue;
+                    }
                     out.add(new PredictedTrigger(span, Subtype.values()[s.cls()],
                             Realis.values()[argmaxMean(realis, s.tokens())], s.confidence()));
                 }
