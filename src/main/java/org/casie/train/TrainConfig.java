@@ -40,19 +40,25 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
     }
 
     public static TrainConfig defaults() {
-        return new TrainConfig(ModelSettings.defaults(), 42, 8, 8, 3, 32, HopperConfig.defaults(), 0.998, 1);
+        // A third of the trigger-less sentences per epoch: dev Trig-C 59.7 against 58.3 with all of them, in 45% less time.
+        return new TrainConfig(ModelSettings.defaults(), 42, 8, 8, 3, 32, HopperConfig.defaults(), 0.998, 0.3);
     }
 
     /**
      * The accurate profile: BERT-base layer 8 vectors projected to 128 dimensions; a lower learning rate and
-     * less dropout than the fast profile gave better dev F1 with these inputs.
+     * less dropout than the fast profile gave better dev F1 with these inputs, and every trigger-less sentence
+     * in every epoch (dev Trig-C 64.3 against 62.4 with a third of them).
      */
     public static TrainConfig accurate() {
         NetworkConfig network = new NetworkConfig(50, 20, 128, 1, 0.3, 2e-3, 1e-5);
         ModelSettings fast = ModelSettings.defaults();
         ModelSettings model = new ModelSettings(fast.annotators(), fast.triggerContext(), fast.argumentContext(),
                 fast.maxTokens(), fast.minWordCount(), network, network, EncoderSpec.defaults(), 128);
-        return defaults().withModel(model);
+        return defaults().withModel(model).withTriggerNegatives(1);
+    }
+
+    public TrainConfig withTriggerNegatives(double share) {
+        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging, share);
     }
 
     public TrainConfig withSeed(long newSeed) {
