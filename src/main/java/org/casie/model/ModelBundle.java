@@ -106,15 +106,7 @@ public final class ModelBundle {
      */
     public static void saveWithHoppers(Path in, HopperClassifier hoppers, Map<String, Object> provenance, Path out)
             throws IOException {
-        String where = "model bundle " + in;
-        Map<String, byte[]> entries;
-        try (InputStream raw = Files.newInputStream(in)) {
-            entries = readEntries(raw, where);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new ModelBundleException(where + ": no such file");
-        }
-        verify(entries, where);
-        entries.remove(MANIFEST);
+        Map<String, byte[]> entries = verifiedEntries(in);
         entries.put("provenance.json", JSON.writeValueAsBytes(provenance));
         putHoppers(entries, hoppers);
         write(entries, out);
@@ -135,20 +127,14 @@ public final class ModelBundle {
         if (members.size() < 2) {
             throw new ModelBundleException("an ensemble needs at least two model bundles, not " + members.size());
         }
+        Path first = members.get(0);
         Map<String, byte[]> merged = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>(Map.of("trigger", 0, "argument", 0));
-        Path first = members.get(0);
+        java.util.Set<String> shared = null; // the first member's entries that every member must repeat
         for (Path member : members) {
-            String where = "model bundle " + member;
-            Map<String, byte[]> entries;
-            try (InputStream raw = Files.newInputStream(member)) {
-                entries = readEntries(raw, where);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new ModelBundleException(where + ": no such file");
-            }
-            verify(entries, where);
-            entries.remove(MANIFEST);
+            Map<String, byte[]> entries = verifiedEntries(member);
             entries.remove("provenance.json");
+            java.util.Set<String> own = new java.util.HashSet<>();
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 String name = e.getKey();
                 java.util.regex.Matcher network = NETWORK.matcher(name);
@@ -156,36 +142,45 @@ public final class ModelBundle {
                     String task = network.group(1);
                     int m = counts.merge(task, 1, Integer::sum) - 1;
                     merged.put(memberEntry(task, m), e.getValue());
-                } else if (network.matches()) {
+                    continue;
+                }
+                if (network.matches() || name.equals(HOPPER_SETTINGS)) {
                     merged.putIfAbsent(name, e.getValue()); // the first member's hopper classifier
-                } else if (member.equals(first) || name.equals(HOPPER_SETTINGS)) {
-                    merged.putIfAbsent(name, e.getValue());
-                } else if (!merged.containsKey(name) || !Arrays.equals(merged.get(name), e.getValue())) {
-                    throw new ModelBundleException(where + ": entry " + name + " differs from " + first
-                            + "'s; ensemble members must be trained on the same data with the same settings "
+                    continue;
+                }
+                own.add(name);
+                if (shared != null && (!merged.containsKey(name) || !Arrays.equals(merged.get(name), e.getValue()))) {
+                    throw new ModelBundleException("model bundle " + member + ": entry " + name + " differs from "
+                            + first + "'s; ensemble members must be trained on the same data with the same settings "
                             + "(only --seed may differ)");
                 }
+                merged.putIfAbsent(name, e.getValue());
             }
-        }
-        for (String name : merged.keySet()) {
-            if (!NETWORK.matcher(name).matches() && !name.equals(HOPPER_SETTINGS)) {
-                for (Path member : members.subList(1, members.size())) {
-                    // An entry only the first member has (e.g. a vocabulary) would also make the members differ.
-                    if (!entryNames(member).contains(name)) {
-                        throw new ModelBundleException("model bundle " + member + ": has no entry " + name + " but "
-                                + first + " has; ensemble members must be trained with the same settings");
-                    }
-                }
+            if (shared == null) {
+                shared = own;
+            } else if (!own.containsAll(shared)) {
+                java.util.Set<String> missing = new java.util.TreeSet<>(shared);
+                missing.removeAll(own);
+                throw new ModelBundleException("model bundle " + member + ": has no entry " + missing.iterator().next()
+                        + " but " + first + " has; ensemble members must be trained with the same settings");
             }
         }
         merged.put("provenance.json", JSON.writeValueAsBytes(provenance));
         write(merged, out);
     }
 
-    private static java.util.Set<String> entryNames(Path bundle) throws IOException {
+    /** Every entry of a bundle file but the manifest, after checking format, version and checksums. */
+    private static Map<String, byte[]> verifiedEntries(Path bundle) throws IOException {
+        String where = "model bundle " + bundle;
+        Map<String, byte[]> entries;
         try (InputStream raw = Files.newInputStream(bundle)) {
-            return readEntries(raw, "model bundle " + bundle).keySet();
+            entries = readEntries(raw, where);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelBundleException(where + ": no such file");
         }
+        verify(entries, where);
+        entries.remove(MANIFEST);
+        return entries;
     }
 
     private static void putHoppers(Map<String, byte[]> entries, HopperClassifier hoppers) throws IOException {
