@@ -69,24 +69,24 @@ public final class EnsembleCommand implements Callable<Integer> {
             }
             paths.add(path);
             @SuppressWarnings("unchecked")
-            Map<String, Object> p = json.convertValue(ModelBundle.load(path).provenance(), Map.class);
+            Map<String, Object> p = json.convertValue(ModelBundle.provenance(path), Map.class);
             provenances.add(p);
         }
         List<String> files = paths.stream().map(Path::toString).toList();
-        if (dev == null) {
-            ModelBundle.saveEnsemble(paths, Provenance.ofEnsemble(files, provenances, Map.of(), List.of()), out);
-        }
+        Map<String, Object> unscoredProvenance = Provenance.ofEnsemble(files, provenances, Map.of(), List.of());
         LoadedCorpus corpus = null;
-        if (dev != null) {
-            // Scored as users will load it: written to a temporary bundle, loaded, then written again with its scores.
-            Path unscored = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".unscored.tmp");
-            EventModel model;
-            try {
-                ModelBundle.saveEnsemble(paths, Provenance.ofEnsemble(files, provenances, Map.of(), List.of()), unscored);
-                model = ModelBundle.load(unscored).model();
-            } finally {
+        // Checked as users will load it (networks and their shapes): written to a temporary bundle first.
+        Path unscored = dev == null ? out : out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".unscored.tmp");
+        EventModel model;
+        try {
+            ModelBundle.saveEnsemble(paths, unscoredProvenance, unscored);
+            model = ModelBundle.load(unscored).model();
+        } finally {
+            if (dev != null) {
                 Files.deleteIfExists(unscored);
             }
+        }
+        if (dev != null) {
             corpus = CorpusInputs.load(data, dev, common.threads());
             Preprocessor preprocessor = new Preprocessor(model.settings().annotators(), common.cacheDir());
             List<AnnotatedText> texts = CorpusInputs.annotate(corpus.documents(), preprocessor, common.threads(),

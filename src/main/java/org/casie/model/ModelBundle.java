@@ -53,6 +53,9 @@ public final class ModelBundle {
     /** Entries that hold networks: the taggers' members and the hopper classifier. */
     private static final java.util.regex.Pattern NETWORK = java.util.regex.Pattern.compile(
             "(trigger|argument)(-[0-9]+)?\\.dl4j|hopper\\.dl4j");
+    /** A tagger's second and later ensemble members. */
+    private static final java.util.regex.Pattern LATER_MEMBER = java.util.regex.Pattern.compile(
+            "(trigger|argument)-[0-9]+\\.dl4j");
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -86,14 +89,8 @@ public final class ModelBundle {
         labels.put("entityType", model.argumentTagger().entityTypes());
         labels.put("roleConstraints", model.argumentTagger().constraints().asMap());
         entries.put("labels.json", JSON.writeValueAsBytes(labels));
-        List<org.deeplearning4j.nn.graph.ComputationGraph> triggerNets = model.triggerTagger().networks();
-        List<org.deeplearning4j.nn.graph.ComputationGraph> argumentNets = model.argumentTagger().networks();
-        for (int m = 0; m < triggerNets.size(); m++) {
-            entries.put(memberEntry("trigger", m), weights(triggerNets.get(m)));
-        }
-        for (int m = 0; m < argumentNets.size(); m++) {
-            entries.put(memberEntry("argument", m), weights(argumentNets.get(m)));
-        }
+        putMembers(entries, "trigger", model.triggerTagger().networks());
+        putMembers(entries, "argument", model.argumentTagger().networks());
         if (model.hopperClassifier().isPresent()) {
             putHoppers(entries, model.hopperClassifier().get());
         }
@@ -115,6 +112,31 @@ public final class ModelBundle {
     /** {@code trigger.dl4j} for the first member (the only one outside ensembles), {@code trigger-2.dl4j} on. */
     static String memberEntry(String task, int member) {
         return member == 0 ? task + ".dl4j" : task + "-" + (member + 1) + ".dl4j";
+    }
+
+    private static void putMembers(Map<String, byte[]> entries, String task, List<ComputationGraph> nets)
+            throws IOException {
+        for (int m = 0; m < nets.size(); m++) {
+            entries.put(memberEntry(task, m), weights(nets.get(m)));
+        }
+    }
+
+    /** A tagger's networks: {@code task.dl4j}, then {@code task-2.dl4j} and on while present, each checked for shape. */
+    private static List<ComputationGraph> members(Map<String, byte[]> entries, String task, FeatureSpace features,
+                                                  int dense, ModelSettings settings, List<HeadSpec> heads, String where)
+            throws IOException {
+        List<ComputationGraph> nets = new java.util.ArrayList<>();
+        for (int m = 0; m == 0 || entries.containsKey(memberEntry(task, m)); m++) {
+            ComputationGraph net = network(entries, memberEntry(task, m), where);
+            checkShape(net, features, dense, settings, heads, memberEntry(task, m), where);
+            nets.add(net);
+        }
+        return nets;
+    }
+
+    /** A bundle's provenance, read and verified without loading its networks. */
+    public static JsonNode provenance(Path bundle) throws IOException {
+        return json(verifiedEntries(bundle), "provenance.json", "model bundle " + bundle);
     }
 
     /**
@@ -242,20 +264,10 @@ public final class ModelBundle {
             Map<String, List<String>> constraintMap = JSON.convertValue(labels.path("roleConstraints"), Map.class);
             RoleConstraints constraints = RoleConstraints.fromMap(constraintMap);
 
-            List<ComputationGraph> triggerNets = new java.util.ArrayList<>();
-            for (int m = 0; m == 0 || entries.containsKey(memberEntry("trigger", m)); m++) {
-                ComputationGraph net = network(entries, memberEntry("trigger", m), where);
-                checkShape(net, features, features.denseSize(), settings, TriggerTagger.HEADS, memberEntry("trigger", m),
-                        where);
-                triggerNets.add(net);
-            }
-            List<ComputationGraph> argumentNets = new java.util.ArrayList<>();
-            for (int m = 0; m == 0 || entries.containsKey(memberEntry("argument", m)); m++) {
-                ComputationGraph net = network(entries, memberEntry("argument", m), where);
-                checkShape(net, features, features.denseSize() + ArgumentExamples.EXTRA, settings,
-                        ArgumentTagger.heads(entityTypes.size()), memberEntry("argument", m), where);
-                argumentNets.add(net);
-            }
+            List<ComputationGraph> triggerNets = members(entries, "trigger", features, features.denseSize(), settings,
+                    TriggerTagger.HEADS, where);
+            List<ComputationGraph> argumentNets = members(entries, "argument", features,
+                    features.denseSize() + ArgumentExamples.EXTRA, settings, ArgumentTagger.heads(entityTypes.size()), where);
             EventModel model = EventModel.of(settings, features, triggerNets, argumentNets, entityTypes,
                     constraints).withHoppers(hoppers(entries, where));
             return new Loaded(model, json(entries, "provenance.json", where), manifest);
@@ -333,7 +345,7 @@ public final class ModelBundle {
             throw new ModelBundleException(where + ": format version 1 bundles have no hopper classifier, but "
                     + HOPPER_SETTINGS + " or " + HOPPER_WEIGHTS + " is present");
         }
-        if (version < 3 && entries.keySet().stream().anyMatch(n -> n.matches("(trigger|argument)-[0-9]+\\.dl4j"))) {
+        if (version < 3 && entries.keySet().stream().anyMatch(n -> LATER_MEMBER.matcher(n).matches())) {
             throw new ModelBundleException(where + ": format version " + version + " bundles hold one network per "
                     + "tagger, but ensemble members (trigger-N.dl4j or argument-N.dl4j) are present");
         }
