@@ -36,17 +36,14 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", arity = "2..*", description = "Member bundles (paths or shipped model names).")
     List<String> members;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.zip).")
-    Path out;
+    @Mixin
+    BundleOutput output;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Directory of annotation JSON files (with --dev).")
     Path data;
 
     @Option(names = "--dev", paramLabel = "LIST", description = "File of dev document ids to score the ensemble on.")
     Path dev;
-
-    @Option(names = "--force", description = "Overwrite an existing output bundle.")
-    boolean force;
 
     @Mixin
     CommonOptions common;
@@ -56,9 +53,8 @@ public final class EnsembleCommand implements Callable<Integer> {
         if ((data == null) != (dev == null)) {
             throw new UserException("--data and --dev go together");
         }
-        if (Files.exists(out) && !force) {
-            throw new UserException(out + " exists; pass --force to overwrite it");
-        }
+        output.checkWritable();
+        Path out = output.path();
         List<Path> paths = new ArrayList<>();
         List<Map<String, Object>> provenances = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();

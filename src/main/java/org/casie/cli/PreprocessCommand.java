@@ -39,6 +39,13 @@ public final class PreprocessCommand implements Callable<Integer> {
                     + "layer: LAYER/POOLING or L1+L2+.../POOLING (a mean of layers), e.g. 8/first,9+10+11+12/first.")
     List<String> bert = List.of();
 
+    @Option(names = "--bert-cased", description = "Fill the cache of the cased BERT-base weights (default: uncased).")
+    boolean bertCased;
+
+    @Option(names = "--bert-context", paramLabel = "WINDOWS", defaultValue = "sentence",
+            description = "What a BERT window holds: sentence (default) or document (windows across sentences).")
+    String bertContext;
+
     @Mixin
     CommonOptions common;
 
@@ -69,7 +76,8 @@ public final class PreprocessCommand implements Callable<Integer> {
         }
         List<EncoderSpec> variants;
         try {
-            variants = bert.stream().map(EncoderSpec.defaults()::variant).toList();
+            EncoderSpec base = EncoderSpec.defaults().withCasing(bertCased).withContext(bertContext);
+            variants = bert.stream().map(base::variant).toList();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

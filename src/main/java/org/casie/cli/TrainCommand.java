@@ -31,17 +31,11 @@ import java.util.concurrent.Callable;
                 + "each network stops early on its dev F1; without it, every epoch runs.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of annotation JSON files.")
-    Path data;
+    @Mixin
+    TrainingData input;
 
-    @Option(names = "--train", required = true, paramLabel = "LIST", description = "File of training document ids.")
-    Path train;
-
-    @Option(names = "--dev", paramLabel = "LIST", description = "File of dev document ids (early stopping, scores).")
-    Path dev;
-
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.zip).")
-    Path out;
+    @Mixin
+    BundleOutput output;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters (JSON or YAML) overriding the defaults.")
     Path config;
@@ -56,10 +50,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "fast (no encoder) or accurate (frozen BERT-base vectors; downloads 408 MB once). "
                     + "Default: ${DEFAULT-VALUE}.")
     String profile;
-
-    @Option(names = "--force", description = "Overwrite an existing model bundle (and discard the checkpoint of an "
-            + "interrupted run when not resuming).")
-    boolean force;
 
     @Option(names = "--resume", description = "Continue an interrupted run from its last completed epochs (the checkpoint "
             + "in MODEL.checkpoint/, written after every epoch); needs the same data and options. The result equals "
@@ -79,12 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println(ConfigFiles.toJson(cfg));
             return ExitCodes.OK;
         }
-        if (Files.exists(out) && !force) {
-            throw new UserException(out + " exists; pass --force to overwrite it");
-        }
+        output.checkWritable();
+        Path out = output.path();
         Checkpoints checkpoints = new Checkpoints(Checkpoints.beside(out), resume);
         if (!resume && checkpoints.exists()) {
-            if (!force) {
+            if (!output.force()) {
                 throw new UserException("a checkpoint of an interrupted run is in " + checkpoints.dir() + " ("
                         + checkpoints.describe() + "); pass --resume to continue it, or --force to discard it");
             }
@@ -94,11 +83,8 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println(checkpoints.exists() ? "resuming from " + checkpoints.dir() + ": " + checkpoints.describe()
                     : "no checkpoint in " + checkpoints.dir() + "; training from the start");
         }
-        LoadedCorpus trainCorpus = CorpusInputs.load(data, train, common.threads());
-        LoadedCorpus devCorpus = dev == null ? null : CorpusInputs.load(data, dev, common.threads());
-        if (trainCorpus.documents().isEmpty()) {
-            throw new UserException("no training documents could be read from " + data + " for " + train);
-        }
+        LoadedCorpus trainCorpus = input.loadTrain(common.threads());
+        LoadedCorpus devCorpus = input.loadDev(common.threads());
         List<Document> devDocs = devCorpus == null ? List.of() : devCorpus.documents();
         try {
             checkpoints.open(cfg, trainCorpus.documents(), devDocs); // refuse a mismatched resume before the slow part
@@ -126,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         DevEvaluation.Result devResult = DevEvaluation.evaluate(outcome.model(), devTexts);
         Map<String, Object> devScores = devResult.scores();
-        Map<String, Object> provenance = Provenance.of(cfg, data.toString(),
+        Map<String, Object> provenance = Provenance.of(cfg, input.dataDir().toString(),
                 trainTexts.stream().map(AnnotatedText::document).toList(),
                 devTexts.stream().map(AnnotatedText::document).toList(), outcome, devScores);
         ModelBundle.save(outcome.model(), provenance, out);

@@ -39,17 +39,11 @@ public final class TrainHoppersCommand implements Callable<Integer> {
             description = "Bundle to add the hopper classifier to: a path or a shipped model name (fast, accurate).")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of annotation JSON files.")
-    Path data;
+    @Mixin
+    TrainingData input;
 
-    @Option(names = "--train", required = true, paramLabel = "LIST", description = "File of training document ids.")
-    Path train;
-
-    @Option(names = "--dev", paramLabel = "LIST", description = "File of dev document ids (epochs, clustering, threshold).")
-    Path dev;
-
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model bundle to write (.zip).")
-    Path out;
+    @Mixin
+    BundleOutput output;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Training config (JSON or YAML); its 'hoppers' section and 'seed' are used.")
@@ -68,18 +62,14 @@ public final class TrainHoppersCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default from config: 42).")
     Long seed;
 
-    @Option(names = "--force", description = "Overwrite an existing output bundle.")
-    boolean force;
-
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
         Path in = ShippedModels.resolve(model);
-        if (Files.exists(out) && !force) {
-            throw new UserException(out + " exists; pass --force to overwrite it");
-        }
+        output.checkWritable();
+        Path out = output.path();
         TrainConfig base = resolveConfig();
         HopperConfig cfg = base.hoppers();
         long hopperSeed = base.seed() + 2; // as in train
@@ -87,11 +77,8 @@ public final class TrainHoppersCommand implements Callable<Integer> {
         if (bundle.model().hopperClassifier().isPresent()) {
             System.err.println(in + " already has a hopper classifier; the new one replaces it in " + out);
         }
-        LoadedCorpus trainCorpus = CorpusInputs.load(data, train, common.threads());
-        LoadedCorpus devCorpus = dev == null ? null : CorpusInputs.load(data, dev, common.threads());
-        if (trainCorpus.documents().isEmpty()) {
-            throw new UserException("no training documents could be read from " + data + " for " + train);
-        }
+        LoadedCorpus trainCorpus = input.loadTrain(common.threads());
+        LoadedCorpus devCorpus = input.loadDev(common.threads());
         Preprocessor preprocessor = new Preprocessor(bundle.model().settings().annotators(), common.cacheDir());
         List<AnnotatedText> trainTexts = CorpusInputs.annotate(trainCorpus.documents(), preprocessor, common.threads(),
                 "annotate train");
@@ -117,7 +104,7 @@ public final class TrainHoppersCommand implements Callable<Integer> {
                 : HopperEvaluation.table(outcome.classifier(), devTexts, null);
         @SuppressWarnings("unchecked")
         Map<String, Object> previous = new ObjectMapper().convertValue(bundle.provenance(), Map.class);
-        Map<String, Object> provenance = Provenance.withHopper(previous, cfg, hopperSeed, data.toString(),
+        Map<String, Object> provenance = Provenance.withHopper(previous, cfg, hopperSeed, input.dataDir().toString(),
                 trainTexts.stream().map(AnnotatedText::document).toList(),
                 devTexts.stream().map(AnnotatedText::document).toList(), outcome,
                 table == null ? Map.of() : table.asMap());

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * One BERT vector per CoreNLP token. Each sentence is a window ([CLS] pieces [SEP]); a longer one is cut
- * into overlapping windows and every token takes its vector from the window where it sits most centrally.
+ * One BERT vector per CoreNLP token. With sentence context each sentence is a window ([CLS] pieces [SEP]);
+ * a longer one is cut into overlapping windows and every token takes its vector from the window where it
+ * sits most centrally. With document context the whole article is cut that way, so windows cross sentence
+ * boundaries and a token sees at least a quarter window of text on each side (except at the article's ends).
  * Windows from several documents are batched by length and padded only to the batch's longest.
  *
  * <p>Besides the spec whose vectors it returns, an encoder can fill the cache for other variants of the same
@@ -54,6 +56,9 @@ public final class ContextualEncoder implements AutoCloseable {
         for (EncoderSpec v : variants) {
             if (!v.artifact().equals(spec.artifact()) || v.lowerCase() != spec.lowerCase()) {
                 throw new IllegalArgumentException("encoder variants must share one artifact: " + v.artifact());
+            }
+            if (!v.context().equals(spec.context())) {
+                throw new IllegalArgumentException("encoder variants must share one context: " + v.context());
             }
         }
         this.variants = List.copyOf(variants);
@@ -147,8 +152,12 @@ public final class ContextualEncoder implements AutoCloseable {
             for (int i = 0; i < t.size(); i++) {
                 p[i] = wordPiece.pieces(t.word(i));
             }
-            for (int s = 0; s < t.sentenceCount(); s++) {
-                windows.addAll(sentenceWindows(d, p, t.sentenceBegin(s), t.sentenceEnd(s)));
+            if (spec.documentContext()) {
+                windows.addAll(sentenceWindows(d, p, 0, t.size()));
+            } else {
+                for (int s = 0; s < t.sentenceCount(); s++) {
+                    windows.addAll(sentenceWindows(d, p, t.sentenceBegin(s), t.sentenceEnd(s)));
+                }
             }
         }
         windows.sort(Comparator.comparingInt(w -> w.ids().length));

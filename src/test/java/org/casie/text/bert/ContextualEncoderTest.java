@@ -103,4 +103,25 @@ class ContextualEncoderTest {
             }
         }
     }
+
+    @Test
+    void documentContextLetsATokenSeeTheNeighbouringSentence(@TempDir Path contextCache) {
+        String text = "The hospital paid the ransom. It was encrypted.";
+        TokenTable tokens = PREPROCESSOR.process(text);
+        assertEquals(2, tokens.sentenceCount());
+        EncoderSpec sentence = new EncoderSpec(EncoderSpec.UNCASED, 2, "first", true);
+        try (ContextualEncoder bySentence = new ContextualEncoder(sentence, CHEAP.cacheKey(), contextCache, 2);
+             ContextualEncoder byDocument = new ContextualEncoder(sentence.withContext(EncoderSpec.DOCUMENT),
+                     CHEAP.cacheKey(), contextCache, 2)) {
+            ContextVectors s = bySentence.encode(text, tokens), d = byDocument.encode(text, tokens);
+            assertEquals(tokens.size(), d.tokens());
+            int it = tokens.sentenceBegin(1);
+            double difference = 0;
+            for (int k = 0; k < 768; k++) {
+                difference += Math.abs(s.get(it, k) - d.get(it, k));
+            }
+            assertTrue(difference > 1, "'It' reads differently once the first sentence is in its window: " + difference);
+            assertTrue(bySentence.isCached(text) && byDocument.isCached(text), "the two contexts are cached apart");
+        }
+    }
 }

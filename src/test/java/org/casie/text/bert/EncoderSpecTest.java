@@ -36,4 +36,24 @@ class EncoderSpecTest {
         assertThrows(IllegalArgumentException.class, () -> BASE.variant("8/max"));
         assertThrows(IllegalArgumentException.class, () -> BASE.variant("x/first"));
     }
+
+    @Test
+    void casingAndContextEnterTheCacheKeyAndSentenceWindowsAreTheDefault() {
+        EncoderSpec older = new EncoderSpec(EncoderSpec.UNCASED, 8, "first", true, null, null);
+        assertEquals(EncoderSpec.SENTENCE, older.context(), "bundles written before the field read as sentence windows");
+        assertEquals(BASE, older);
+        EncoderSpec document = BASE.withContext(EncoderSpec.DOCUMENT);
+        EncoderSpec cased = BASE.withCasing(true);
+        assertEquals(EncoderSpec.UNCASED + "|layer=8|pool=first|context=document|v1", document.cacheKey());
+        assertEquals(EncoderSpec.CASED + "|layer=8|pool=first|v1", cased.cacheKey());
+        assertEquals("cased 8/first document", cased.withContext(EncoderSpec.DOCUMENT).label());
+        assertEquals(document, document.variant("8/first"), "a variant keeps its base's context");
+    }
+
+    @Test
+    void casingMustMatchTheWeightsAndContextMustBeKnown() {
+        assertThrows(IllegalArgumentException.class, () -> new EncoderSpec(EncoderSpec.CASED, 8, "first", true));
+        assertThrows(IllegalArgumentException.class, () -> new EncoderSpec(EncoderSpec.UNCASED, 8, "first", false));
+        assertThrows(IllegalArgumentException.class, () -> BASE.withContext("paragraph"));
+    }
 }
