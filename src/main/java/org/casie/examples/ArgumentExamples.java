@@ -62,18 +62,24 @@ public final class ArgumentExamples {
         int at = features.denseSize();
         int[] tree = treeDistances(tokens, w, q.trigger());
         int triggerSentence = tokens.sentence(q.trigger().begin());
+        FeatureMask mask = features.mask();
+        boolean useOthers = mask.uses("otherTriggers"), useSubtype = mask.uses("subtype"),
+                useDistance = mask.uses("tokenDistance"), useTree = mask.uses("treeDistance"),
+                useSentence = mask.uses("sameSentence");
         for (int t = 0; t < w.length(); t++) {
             int i = w.from() + t;
             float[] d = base.dense()[t];
             if (i == q.trigger().begin()) d[at] = 1;
             else if (i > q.trigger().begin() && i < q.trigger().end()) d[at + 1] = 1;
-            for (TokenSpan other : q.otherTriggers()) {
+            for (TokenSpan other : useOthers ? q.otherTriggers() : List.<TokenSpan>of()) {
                 if (i >= other.begin() && i < other.end()) d[at + 2] = 1;
             }
-            d[at + 3 + q.subtype().ordinal()] = 1;
-            d[at + 3 + SUBTYPES + distanceBucket(i, q.trigger())] = 1;
-            d[at + 3 + SUBTYPES + DISTANCE_BUCKETS + Math.min(tree[t], TREE_BUCKETS - 1)] = 1;
-            d[at + 3 + SUBTYPES + DISTANCE_BUCKETS + TREE_BUCKETS] = tokens.sentence(i) == triggerSentence ? 1 : 0;
+            if (useSubtype) d[at + 3 + q.subtype().ordinal()] = 1;
+            if (useDistance) d[at + 3 + SUBTYPES + distanceBucket(i, q.trigger())] = 1;
+            if (useTree) d[at + 3 + SUBTYPES + DISTANCE_BUCKETS + Math.min(tree[t], TREE_BUCKETS - 1)] = 1;
+            if (useSentence) {
+                d[at + 3 + SUBTYPES + DISTANCE_BUCKETS + TREE_BUCKETS] = tokens.sentence(i) == triggerSentence ? 1 : 0;
+            }
         }
         return base;
     }

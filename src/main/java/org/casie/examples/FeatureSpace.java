@@ -28,9 +28,15 @@ public final class FeatureSpace {
     private final Vocabulary relations;
     private final PretrainedVectors pretrained;
     private final TriggerLexicon lexicon;
+    private final FeatureMask mask;
 
     public FeatureSpace(Vocabulary words, Vocabulary prefixes, Vocabulary suffixes, Vocabulary pos, Vocabulary ner,
                         Vocabulary relations, PretrainedVectors pretrained, TriggerLexicon lexicon) {
+        this(words, prefixes, suffixes, pos, ner, relations, pretrained, lexicon, FeatureMask.NONE);
+    }
+
+    private FeatureSpace(Vocabulary words, Vocabulary prefixes, Vocabulary suffixes, Vocabulary pos, Vocabulary ner,
+                         Vocabulary relations, PretrainedVectors pretrained, TriggerLexicon lexicon, FeatureMask mask) {
         this.words = words;
         this.prefixes = prefixes;
         this.suffixes = suffixes;
@@ -39,11 +45,21 @@ public final class FeatureSpace {
         this.relations = relations;
         this.pretrained = pretrained;
         this.lexicon = lexicon;
+        this.mask = mask;
     }
 
     /** The same features with another trigger lexicon (the jackknifed ones used for training examples). */
     public FeatureSpace withLexicon(TriggerLexicon other) {
-        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, other);
+        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, other, mask);
+    }
+
+    /** The same features with some groups left out (always zero). */
+    public FeatureSpace withMask(FeatureMask newMask) {
+        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, lexicon, newMask);
+    }
+
+    public FeatureMask mask() {
+        return mask;
     }
 
     public TriggerLexicon lexicon() {
@@ -114,19 +130,23 @@ public final class FeatureSpace {
         int dim = pretrained.dimension();
         int lexiconAt = dim + SHAPE_FLAGS;
         int posAt = lexiconAt + TriggerLexicon.FEATURES, nerAt = posAt + pos.size(), relAt = nerAt + ner.size();
+        boolean useWords = mask.uses("words"), useAffixes = mask.uses("affixes"), usePretrained = mask.uses("pretrained"),
+                useShape = mask.uses("shape"), useLexicon = mask.uses("lexicon"), usePos = mask.uses("pos"),
+                useNer = mask.uses("ner"), useDependency = mask.uses("dependency");
         for (int t = 0; t < n; t++) {
             int i = from + t;
             String word = table.word(i);
-            w[t] = words.indexOf(wordKey(word));
-            p[t] = prefixes.indexOf(prefix(word));
-            s[t] = suffixes.indexOf(suffix(word));
+            // A left-out embedding reads index 0 (padding) for every token: a constant that carries no information.
+            w[t] = useWords ? words.indexOf(wordKey(word)) : 0;
+            p[t] = useAffixes ? prefixes.indexOf(prefix(word)) : 0;
+            s[t] = useAffixes ? suffixes.indexOf(suffix(word)) : 0;
             float[] d = dense[t];
-            System.arraycopy(pretrained.get(word), 0, d, 0, dim);
-            shape(word, i == table.sentenceBegin(table.sentence(i)), d, dim);
-            lexicon.features(table, i, d, lexiconAt);
-            d[posAt + pos.indexOf(table.pos(i))] = 1;
-            d[nerAt + ner.indexOf(table.ner(i))] = 1;
-            d[relAt + relations.indexOf(relationKey(table.relation(i)))] = 1;
+            if (usePretrained) System.arraycopy(pretrained.get(word), 0, d, 0, dim);
+            if (useShape) shape(word, i == table.sentenceBegin(table.sentence(i)), d, dim);
+            if (useLexicon) lexicon.features(table, i, d, lexiconAt);
+            if (usePos) d[posAt + pos.indexOf(table.pos(i))] = 1;
+            if (useNer) d[nerAt + ner.indexOf(table.ner(i))] = 1;
+            if (useDependency) d[relAt + relations.indexOf(relationKey(table.relation(i)))] = 1;
         }
         return new SequenceFeatures(w, p, s, dense, text.context(), from);
     }

@@ -59,6 +59,7 @@ public final class EventModel {
     public static EventModel of(ModelSettings settings, FeatureSpace features, List<ComputationGraph> triggerNets,
                                 List<ComputationGraph> argumentNets, List<String> entityTypes,
                                 RoleConstraints constraints) {
+        features = features.withMask(settings.features());
         TriggerExamples triggerExamples = new TriggerExamples(features, settings.triggerContext(), settings.maxTokens());
         ArgumentExamples argumentExamples = new ArgumentExamples(features, entityTypes, settings.argumentContext(),
                 settings.maxTokens());

@@ -1,7 +1,10 @@
 package org.casie.model;
 
+import org.casie.examples.FeatureMask;
 import org.casie.text.AnnotatorConfig;
 import org.casie.text.bert.EncoderSpec;
+
+import java.util.List;
 
 /**
  * Everything that shapes the extractor's input and networks; stored in the bundle so tagging rebuilds
@@ -16,10 +19,19 @@ import org.casie.text.bert.EncoderSpec;
  * @param argument        argument network
  * @param encoder         contextual encoder of the accurate profile, {@code null} for the fast profile
  * @param contextProjection size the contextual vectors are projected to before the BiLSTM
+ * @param disabledFeatures feature groups left out, for ablations ({@link FeatureMask}); none by default
  */
 public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
                             int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
-                            int contextProjection) {
+                            int contextProjection, List<String> disabledFeatures) {
+
+    /** Every feature group in use: the form of bundles written before feature groups could be left out. */
+    public ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
+                         int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
+                         int contextProjection) {
+        this(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument, encoder,
+                contextProjection, List.of());
+    }
 
     public ModelSettings {
         if (annotators == null || trigger == null || argument == null) {
@@ -30,6 +42,7 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
         Checks.range("maxTokens", maxTokens, 8, 100_000);
         Checks.range("minWordCount", minWordCount, 1, Integer.MAX_VALUE);
         Checks.range("contextProjection", contextProjection, encoder == null ? 0 : 1, NetworkConfig.MAX_WIDTH);
+        disabledFeatures = new FeatureMask(disabledFeatures).disabled();
     }
 
     /** The fast profile: no contextual encoder. */
@@ -41,7 +54,11 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
     /** The accurate profile: frozen BERT-base vectors, projected by a learned linear layer. */
     public ModelSettings withEncoder(EncoderSpec spec, int projection) {
         return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,
-                spec, projection);
+                spec, projection, disabledFeatures);
+    }
+
+    public FeatureMask features() {
+        return new FeatureMask(disabledFeatures);
     }
 
     public String profile() {

@@ -73,7 +73,8 @@ public final class EventTrainer {
         }
         ModelSettings settings = config.model();
         FeatureSpace features = FeatureSpace.build(train.stream().map(AnnotatedText::tokens).toList(),
-                settings.minWordCount(), PretrainedVectors.coreNlp(), TriggerLexicon.build(train));
+                settings.minWordCount(), PretrainedVectors.coreNlp(), TriggerLexicon.build(train))
+                .withMask(settings.features());
         List<TriggerLexicon> foldLexicons = TriggerLexicon.jackknife(train, LEXICON_FOLDS);
         List<Document> trainDocs = train.stream().map(AnnotatedText::document).toList();
         List<String> entityTypes = entityTypes(trainDocs);
