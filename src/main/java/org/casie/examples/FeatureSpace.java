@@ -13,8 +13,8 @@ import java.util.Map;
  *
  * <p>Per token: a learned word embedding (frequent training words), learned 3-character prefix and
  * suffix embeddings (the character-level signal for rare and unseen words such as malware names), and a
- * dense part: the frozen pretrained vector, shape flags, the trigger lexicon's rates, and one-hot POS, NER
- * and dependency relation.
+ * dense part: the frozen pretrained vector, shape flags, the trigger lexicon's rates, one-hot POS, NER
+ * and dependency relation, and (when the settings ask for them) vectors learnt from the training text.
  */
 public final class FeatureSpace {
 
@@ -29,14 +29,16 @@ public final class FeatureSpace {
     private final PretrainedVectors pretrained;
     private final TriggerLexicon lexicon;
     private final FeatureMask mask;
+    private final DomainVectors domain;
 
     public FeatureSpace(Vocabulary words, Vocabulary prefixes, Vocabulary suffixes, Vocabulary pos, Vocabulary ner,
                         Vocabulary relations, PretrainedVectors pretrained, TriggerLexicon lexicon) {
-        this(words, prefixes, suffixes, pos, ner, relations, pretrained, lexicon, FeatureMask.NONE);
+        this(words, prefixes, suffixes, pos, ner, relations, pretrained, lexicon, FeatureMask.NONE, DomainVectors.NONE);
     }
 
     private FeatureSpace(Vocabulary words, Vocabulary prefixes, Vocabulary suffixes, Vocabulary pos, Vocabulary ner,
-                         Vocabulary relations, PretrainedVectors pretrained, TriggerLexicon lexicon, FeatureMask mask) {
+                         Vocabulary relations, PretrainedVectors pretrained, TriggerLexicon lexicon, FeatureMask mask,
+                         DomainVectors domain) {
         this.words = words;
         this.prefixes = prefixes;
         this.suffixes = suffixes;
@@ -46,16 +48,26 @@ public final class FeatureSpace {
         this.pretrained = pretrained;
         this.lexicon = lexicon;
         this.mask = mask;
+        this.domain = domain;
     }
 
     /** The same features with another trigger lexicon (the jackknifed ones used for training examples). */
     public FeatureSpace withLexicon(TriggerLexicon other) {
-        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, other, mask);
+        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, other, mask, domain);
     }
 
     /** The same features with some groups left out (always zero). */
     public FeatureSpace withMask(FeatureMask newMask) {
-        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, lexicon, newMask);
+        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, lexicon, newMask, domain);
+    }
+
+    /** The same features with vectors learnt from the training text appended to each token's dense part. */
+    public FeatureSpace withDomainVectors(DomainVectors vectors) {
+        return new FeatureSpace(words, prefixes, suffixes, pos, ner, relations, pretrained, lexicon, mask, vectors);
+    }
+
+    public DomainVectors domainVectors() {
+        return domain;
     }
 
     public FeatureMask mask() {
@@ -115,7 +127,8 @@ public final class FeatureSpace {
     public Vocabulary relations() { return relations; }
 
     public int denseSize() {
-        return pretrained.dimension() + SHAPE_FLAGS + TriggerLexicon.FEATURES + pos.size() + ner.size() + relations.size();
+        return pretrained.dimension() + SHAPE_FLAGS + TriggerLexicon.FEATURES + pos.size() + ner.size() + relations.size()
+                + domain.dimension();
     }
 
     /**
@@ -130,6 +143,7 @@ public final class FeatureSpace {
         int dim = pretrained.dimension();
         int lexiconAt = dim + SHAPE_FLAGS;
         int posAt = lexiconAt + TriggerLexicon.FEATURES, nerAt = posAt + pos.size(), relAt = nerAt + ner.size();
+        int domainAt = relAt + relations.size(), domainDim = domain.dimension();
         boolean useWords = mask.uses("words"), useAffixes = mask.uses("affixes"), usePretrained = mask.uses("pretrained"),
                 useShape = mask.uses("shape"), useLexicon = mask.uses("lexicon"), usePos = mask.uses("pos"),
                 useNer = mask.uses("ner"), useDependency = mask.uses("dependency");
@@ -147,6 +161,7 @@ public final class FeatureSpace {
             if (usePos) d[posAt + pos.indexOf(table.pos(i))] = 1;
             if (useNer) d[nerAt + ner.indexOf(table.ner(i))] = 1;
             if (useDependency) d[relAt + relations.indexOf(relationKey(table.relation(i)))] = 1;
+            if (domainDim > 0) System.arraycopy(domain.get(word), 0, d, domainAt, domainDim);
         }
         return new SequenceFeatures(w, p, s, dense, text.context(), from);
     }

@@ -7,6 +7,7 @@ import org.casie.corpus.AtomicFiles;
 import org.casie.corpus.Problem;
 import org.casie.corpus.Realis;
 import org.casie.examples.ArgumentExamples;
+import org.casie.examples.DomainVectors;
 import org.casie.examples.FeatureSpace;
 import org.casie.examples.PretrainedVectors;
 import org.casie.examples.RoleConstraints;
@@ -62,6 +63,7 @@ public final class ModelBundle {
 
     private static final String MANIFEST = "manifest.json";
     static final String HOPPER_SETTINGS = "hopper.json";
+    static final String DOMAIN_VECTORS = "domain-vectors.tsv";
     static final String HOPPER_WEIGHTS = "hopper.dl4j";
 
     /** Bundles are megabytes; entries inflating past this are damage or a zip bomb. */
@@ -82,6 +84,10 @@ public final class ModelBundle {
                 entries.put("vocab/" + name + ".txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8)));
         entries.put("lexicon.tsv", (String.join("\n", model.features().lexicon().toLines()) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
+        if (model.features().domainVectors().dimension() > 0) {
+            entries.put(DOMAIN_VECTORS, (String.join("\n", model.features().domainVectors().toLines()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("trigger", TriggerExamples.LABELS.names());
         labels.put("realis", Arrays.stream(Realis.values()).map(Enum::name).toList());
@@ -254,6 +260,10 @@ public final class ModelBundle {
             TriggerLexicon lexicon = TriggerLexicon.fromLines(new String(require(entries, "lexicon.tsv", where),
                     StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList());
             FeatureSpace features = FeatureSpace.fromVocabularies(vocabularies, PretrainedVectors.coreNlp(), lexicon);
+            if (settings.domainVectors() > 0) {
+                features = features.withDomainVectors(DomainVectors.fromLines(new String(require(entries,
+                        DOMAIN_VECTORS, where), StandardCharsets.UTF_8).lines().toList(), settings.domainVectors()));
+            }
             JsonNode labels = json(entries, "labels.json", where);
             checkLabels(labels, "trigger", TriggerExamples.LABELS.names(), where);
             checkLabels(labels, "role", ArgumentExamples.LABELS.names(), where);

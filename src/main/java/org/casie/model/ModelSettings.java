@@ -20,17 +20,18 @@ import java.util.List;
  * @param encoder         contextual encoder of the accurate profile, {@code null} for the fast profile
  * @param contextProjection size the contextual vectors are projected to before the BiLSTM
  * @param disabledFeatures feature groups left out, for ablations ({@link FeatureMask}); none by default
+ * @param domainVectors   size of the word vectors learnt from the training text (Word2Vec); 0: none
  */
 public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
                             int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
-                            int contextProjection, List<String> disabledFeatures) {
+                            int contextProjection, List<String> disabledFeatures, int domainVectors) {
 
     /** Every feature group in use: the form of bundles written before feature groups could be left out. */
     public ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
                          int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
                          int contextProjection) {
         this(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument, encoder,
-                contextProjection, List.of());
+                contextProjection, List.of(), 0);
     }
 
     public ModelSettings {
@@ -43,6 +44,7 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
         Checks.range("minWordCount", minWordCount, 1, Integer.MAX_VALUE);
         Checks.range("contextProjection", contextProjection, encoder == null ? 0 : 1, NetworkConfig.MAX_WIDTH);
         disabledFeatures = new FeatureMask(disabledFeatures).disabled();
+        Checks.range("domainVectors", domainVectors, 0, 1024);
     }
 
     /** The fast profile: no contextual encoder. */
@@ -54,7 +56,7 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
     /** The accurate profile: frozen BERT-base vectors, projected by a learned linear layer. */
     public ModelSettings withEncoder(EncoderSpec spec, int projection) {
         return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,
-                spec, projection, disabledFeatures);
+                spec, projection, disabledFeatures, domainVectors);
     }
 
     public FeatureMask features() {

@@ -6,6 +6,7 @@ import org.casie.eval.EventScorer;
 import org.casie.examples.AlignmentStats;
 import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentExamples;
+import org.casie.examples.DomainVectors;
 import org.casie.examples.FeatureSpace;
 import org.casie.examples.PretrainedVectors;
 import org.casie.examples.RoleConstraints;
@@ -49,6 +50,9 @@ public final class EventTrainer {
     }
 
     private static final int LEXICON_FOLDS = 5;
+    /** Word2Vec over the training text: words seen twice or more, five passes (about 300k tokens). */
+    private static final int DOMAIN_MIN_COUNT = 2;
+    private static final int DOMAIN_EPOCHS = 5;
 
     private final TrainConfig config;
     private final TrainingMonitor monitor;
@@ -74,7 +78,7 @@ public final class EventTrainer {
         ModelSettings settings = config.model();
         FeatureSpace features = FeatureSpace.build(train.stream().map(AnnotatedText::tokens).toList(),
                 settings.minWordCount(), PretrainedVectors.coreNlp(), TriggerLexicon.build(train))
-                .withMask(settings.features());
+                .withMask(settings.features()).withDomainVectors(domainVectors(settings, train));
         List<TriggerLexicon> foldLexicons = TriggerLexicon.jackknife(train, LEXICON_FOLDS);
         List<Document> trainDocs = train.stream().map(AnnotatedText::document).toList();
         List<String> entityTypes = entityTypes(trainDocs);
@@ -235,5 +239,18 @@ public final class EventTrainer {
                     .ifPresent(a -> out.add(new PredictedTrigger(a.tokens(), e.subtype(), e.realis(), 1.0)));
         }
         return out;
+    }
+
+    /** Word vectors learnt from the training text when the settings ask for them (a few seconds). */
+    private DomainVectors domainVectors(ModelSettings settings, List<AnnotatedText> train) {
+        if (settings.domainVectors() == 0) {
+            return DomainVectors.NONE;
+        }
+        long begin = System.nanoTime();
+        DomainVectors vectors = DomainVectors.train(train.stream().map(AnnotatedText::tokens).toList(),
+                settings.domainVectors(), DOMAIN_MIN_COUNT, DOMAIN_EPOCHS);
+        monitor.message(String.format("domain vectors: %d words x %d learnt from the training text in %.1f s",
+                vectors.size(), settings.domainVectors(), (System.nanoTime() - begin) / 1e9));
+        return vectors;
     }
 }

@@ -70,6 +70,31 @@ class ModelBundleTest {
     }
 
     @Test
+    void domainVectorsTravelInTheBundle(@TempDir Path dir) throws Exception {
+        NetworkConfig small = new NetworkConfig(4, 2, 4, 1, 0, 1e-3, 0);
+        ModelSettings settings = new ModelSettings(new org.casie.text.AnnotatorConfig(false, false), 0, 0, 50, 1, small,
+                small, null, 0, List.of(), 8);
+        FeatureSpace features = FeatureSpace.build(List.of(SpanAlignerTest.table()), 1, PretrainedVectors.coreNlp(),
+                TriggerLexicon.empty()).withDomainVectors(org.casie.examples.DomainVectors.train(
+                java.util.Collections.nCopies(20, SpanAlignerTest.table()), 8, 2, 1));
+        var trigger = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),
+                features.suffixes().size(), features.denseSize(), 0, 0, TriggerTagger.HEADS, 1);
+        var argument = SequenceNetworkBuilder.build(small, features.words().size(), features.prefixes().size(),
+                features.suffixes().size(), features.denseSize() + ArgumentExamples.EXTRA, 0, 0, ArgumentTagger.heads(2), 2);
+        EventModel withVectors = EventModel.of(settings, features, trigger, argument, List.of("Person", "Organization"),
+                new RoleConstraints(Map.of()));
+        Path file = dir.resolve("d.zip");
+        ModelBundle.save(withVectors, Map.of("seed", 1), file);
+        EventModel back = ModelBundle.load(file).model();
+        assertEquals(8, back.features().domainVectors().dimension());
+        assertEquals(features.denseSize(), back.features().denseSize());
+        float[] original = features.domainVectors().get("acme"), loaded = back.features().domainVectors().get("acme");
+        for (int k = 0; k < 8; k++) {
+            assertEquals(original[k], loaded[k], 1e-4f);
+        }
+    }
+
+    @Test
     void refusesTruncatedBundle(@TempDir Path dir) throws Exception {
         Path file = saved(dir);
         byte[] bytes = Files.readAllBytes(file);
