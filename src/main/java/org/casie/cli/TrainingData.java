@@ -22,10 +22,6 @@ public final class TrainingData {
         return data;
     }
 
-    public boolean hasDev() {
-        return dev != null;
-    }
-
     /** The training documents; none readable is an error. */
     public LoadedCorpus loadTrain(int threads) {
         LoadedCorpus corpus = CorpusInputs.load(data, train, threads);
