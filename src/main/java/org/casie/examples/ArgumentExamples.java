@@ -33,7 +33,7 @@ public final class ArgumentExamples {
     private final int maxTokens;
 
     public ArgumentExamples(FeatureSpace features, List<String> entityTypes, int context, int maxTokens) {
-        this.features = features;
+        this.features = features.withMask(features.mask().forArgument());
         this.entityTypes = List.copyOf(entityTypes);
         this.context = context;
         this.maxTokens = maxTokens;

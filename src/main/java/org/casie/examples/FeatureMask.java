@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Feature groups a model leaves out, for ablations. A left-out group keeps its place in the input and is
- * always zero (the padding index, for the embeddings), so the networks keep their
- * shapes, and training and tagging read the same input through the same path.
+ * Feature groups a model leaves out. A left-out group keeps its place in the input and is always zero (the
+ * padding index, for the embeddings), so the networks keep their shapes, and training and tagging read the
+ * same input through the same path. A token group prefixed {@code trigger:} or {@code argument:} is left
+ * out of that tagger only (the fast trigger tagger does better without learned word embeddings, the
+ * argument tagger worse).
  */
 public record FeatureMask(List<String> disabled) {
 
@@ -18,19 +20,41 @@ public record FeatureMask(List<String> disabled) {
     public static final List<String> ARGUMENT_GROUPS = List.of("otherTriggers", "subtype", "tokenDistance",
             "treeDistance", "sameSentence");
     public static final FeatureMask NONE = new FeatureMask(List.of());
+    private static final String TRIGGER = "trigger:";
+    private static final String ARGUMENT = "argument:";
 
     public FeatureMask {
         Set<String> sorted = new TreeSet<>(disabled == null ? List.of() : disabled);
         for (String g : sorted) {
-            if (!TOKEN_GROUPS.contains(g) && !ARGUMENT_GROUPS.contains(g)) {
+            String group = g.startsWith(TRIGGER) ? g.substring(TRIGGER.length())
+                    : g.startsWith(ARGUMENT) ? g.substring(ARGUMENT.length()) : g;
+            boolean known = TOKEN_GROUPS.contains(group)
+                    || ARGUMENT_GROUPS.contains(group) && !g.startsWith(TRIGGER);
+            if (!known) {
                 throw new IllegalArgumentException("unknown feature group '" + g + "'; known: " + TOKEN_GROUPS + " "
-                        + ARGUMENT_GROUPS);
+                        + ARGUMENT_GROUPS + ", token groups also as trigger:GROUP or argument:GROUP");
             }
         }
         disabled = List.copyOf(sorted);
     }
 
+    /** Whether {@code group} is read (scoped entries count only once {@link #forTrigger}/{@link #forArgument} applied). */
     public boolean uses(String group) {
         return !disabled.contains(group);
+    }
+
+    /** The groups the trigger tagger leaves out: the unscoped ones and those prefixed {@code trigger:}. */
+    public FeatureMask forTrigger() {
+        return scoped(TRIGGER, ARGUMENT);
+    }
+
+    /** The groups the argument tagger leaves out: the unscoped ones and those prefixed {@code argument:}. */
+    public FeatureMask forArgument() {
+        return scoped(ARGUMENT, TRIGGER);
+    }
+
+    private FeatureMask scoped(String mine, String other) {
+        return new FeatureMask(disabled.stream().filter(g -> !g.startsWith(other))
+                .map(g -> g.startsWith(mine) ? g.substring(mine.length()) : g).toList());
     }
 }

@@ -23,7 +23,7 @@ public final class TriggerExamples {
     private final int maxTokens;
 
     public TriggerExamples(FeatureSpace features, int context, int maxTokens) {
-        this.features = features;
+        this.features = features.withMask(features.mask().forTrigger());
         this.context = context;
         this.maxTokens = maxTokens;
     }

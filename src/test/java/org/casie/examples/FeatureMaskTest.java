@@ -48,9 +48,25 @@ class FeatureMaskTest {
     }
 
     @Test
+    void scopedGroupsReachOnlyTheirTagger() {
+        FeatureMask mask = new FeatureMask(List.of("trigger:words", "argument:shape", "lexicon"));
+        assertEquals(List.of("lexicon", "words"), mask.forTrigger().disabled());
+        assertEquals(List.of("lexicon", "shape"), mask.forArgument().disabled());
+        assertTrue(mask.uses("words"), "unscoped, the words are read");
+        FeatureSpace space = FULL.withMask(new FeatureMask(List.of("trigger:words")));
+        SequenceFeatures trigger = new TriggerExamples(space, 0, 50).encode(TEXT, new Window(0, TABLE.size(), 0, TABLE.size()));
+        assertEquals(0, trigger.words()[0], "the trigger tagger reads no word index");
+        SequenceFeatures plain = FULL.encode(TEXT, 0, TABLE.size(), 0);
+        assertTrue(plain.words()[0] > 1, "'Hackers' is in the vocabulary");
+    }
+
+    @Test
     void unknownGroupsAreRefusedAndNamesKeptSorted() {
-        assertEquals("unknown feature group 'chars'; known: " + FeatureMask.TOKEN_GROUPS + " " + FeatureMask.ARGUMENT_GROUPS,
+        assertEquals("unknown feature group 'chars'; known: " + FeatureMask.TOKEN_GROUPS + " " + FeatureMask.ARGUMENT_GROUPS
+                        + ", token groups also as trigger:GROUP or argument:GROUP",
                 assertThrows(IllegalArgumentException.class, () -> new FeatureMask(List.of("chars"))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FeatureMask(List.of("trigger:subtype")),
+                "the trigger tagger has no argument features");
         assertEquals(List.of("lexicon", "words"), new FeatureMask(List.of("words", "lexicon", "words")).disabled());
     }
 
