@@ -71,8 +71,10 @@ public final class ArgumentExamples {
             float[] d = base.dense()[t];
             if (i == q.trigger().begin()) d[at] = 1;
             else if (i > q.trigger().begin() && i < q.trigger().end()) d[at + 1] = 1;
-            for (TokenSpan other : useOthers ? q.otherTriggers() : List.<TokenSpan>of()) {
-                if (i >= other.begin() && i < other.end()) d[at + 2] = 1;
+            if (useOthers) {
+                for (TokenSpan other : q.otherTriggers()) {
+                    if (i >= other.begin() && i < other.end()) d[at + 2] = 1;
+                }
             }
             if (useSubtype) d[at + 3 + q.subtype().ordinal()] = 1;
             if (useDistance) d[at + 3 + SUBTYPES + distanceBucket(i, q.trigger())] = 1;

@@ -40,6 +40,10 @@ public record FeatureMask(List<String> disabled) {
 
     /** Whether {@code group} is read (scoped entries count only once {@link #forTrigger}/{@link #forArgument} applied). */
     public boolean uses(String group) {
+        // The encoders ask by name: a misspelt name would never be left out, so it fails here instead.
+        if (!TOKEN_GROUPS.contains(group) && !ARGUMENT_GROUPS.contains(group)) {
+            throw new IllegalArgumentException("no feature group '" + group + "'");
+        }
         return !disabled.contains(group);
     }
 

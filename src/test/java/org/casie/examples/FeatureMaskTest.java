@@ -68,6 +68,7 @@ class FeatureMaskTest {
         assertThrows(IllegalArgumentException.class, () -> new FeatureMask(List.of("trigger:subtype")),
                 "the trigger tagger has no argument features");
         assertEquals(List.of("lexicon", "words"), new FeatureMask(List.of("words", "lexicon", "words")).disabled());
+        assertThrows(IllegalArgumentException.class, () -> FeatureMask.NONE.uses("word"), "a misspelt query fails");
     }
 
     @Test
