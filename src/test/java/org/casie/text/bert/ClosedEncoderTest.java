@@ -1,7 +1,6 @@
 package org.casie.text.bert;
 
 import org.casie.text.AnnotatorConfig;
-import org.casie.text.Preprocessor;
 import org.casie.text.TokenTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,9 @@ class ClosedEncoderTest {
         AnnotatorConfig cheap = new AnnotatorConfig(false, false);
         ContextualEncoder encoder = new ContextualEncoder(EncoderSpec.defaults(), cheap.cacheKey(), cache, 1);
         encoder.close();
-        String text = "Acme was breached.";
-        TokenTable tokens = new Preprocessor(cheap, null).process(text);
+        String text = "Acme";
+        TokenTable tokens = new TokenTable(new int[] {0}, new int[] {0}, new int[] {4}, new String[] {"Acme"},
+                new String[] {"Acme"}, new String[] {"NNP"}, new String[] {"O"}, new int[] {-1}, new String[] {""});
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> encoder.encode(text, tokens));
         assertEquals("closed", e.getMessage());
     }
