@@ -7,12 +7,9 @@ import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.corpus.Splits;
 import org.casie.examples.AnnotatedText;
-import org.casie.model.ModelSettings;
-import org.casie.text.AnnotationCache;
+import org.casie.tag.TextAnnotator;
 import org.casie.text.Preprocessor;
 import org.casie.text.TokenTable;
-import org.casie.text.bert.ContextVectors;
-import org.casie.text.bert.ContextualEncoder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,28 +41,20 @@ final class CorpusInputs {
     }
 
     /**
-     * Adds contextual vectors when the settings name an encoder (accurate profile), filling the vector cache
-     * with a progress bar; returns {@code texts} unchanged for the fast profile.
+     * Documents as a model's input ({@link TextAnnotator}), with a progress bar for CoreNLP ({@code annotate...})
+     * and, for the accurate profile, one for the encoder ({@code encode...}).
+     *
+     * @param what named in the progress bars after the verb, e.g. {@code " dev"}
      */
-    static List<AnnotatedText> withContext(List<AnnotatedText> texts, ModelSettings settings, CommonOptions common,
-                                           String task) {
-        if (settings.encoder() == null || texts.isEmpty()) {
-            return texts;
+    static List<AnnotatedText> annotate(List<Document> docs, TextAnnotator annotator, int threads, String what) {
+        try (ProgressBar annotated = Progress.bar("annotate" + what, docs.size());
+             ProgressBar encoded = annotator.encodes() && !docs.isEmpty() ? Progress.bar("encode" + what, docs.size())
+                     : null) {
+            return annotator.annotateAll(docs, threads, annotated::stepBy, encoded == null ? n -> { } : encoded::stepBy);
         }
-        Path root = common.cacheDir() != null ? common.cacheDir() : AnnotationCache.defaultRoot();
-        List<ContextVectors> vectors;
-        try (ContextualEncoder encoder = new ContextualEncoder(settings.encoder(), settings.annotators().cacheKey(), root,
-                common.threads()); ProgressBar bar = Progress.bar(task, texts.size())) {
-            vectors = encoder.encodeAll(texts.stream().map(t -> t.document().content()).toList(),
-                    texts.stream().map(AnnotatedText::tokens).toList(), bar::stepBy);
-        }
-        List<AnnotatedText> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            out.add(new AnnotatedText(texts.get(i).document(), texts.get(i).tokens(), vectors.get(i)));
-        }
-        return out;
     }
 
+    /** CoreNLP tokens only, without contextual vectors whatever the profile (hopper features, preprocessing). */
     static List<AnnotatedText> annotate(List<Document> docs, Preprocessor preprocessor, int threads, String task) {
         List<TokenTable> tables;
         try (ProgressBar bar = Progress.bar(task, docs.size())) {

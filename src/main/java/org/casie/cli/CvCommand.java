@@ -3,7 +3,7 @@ package org.casie.cli;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.eval.Metric;
 import org.casie.examples.AnnotatedText;
-import org.casie.text.Preprocessor;
+import org.casie.tag.TextAnnotator;
 import org.casie.train.ConfigFiles;
 import org.casie.train.CrossValidation;
 import org.casie.train.TrainConfig;
@@ -51,8 +51,10 @@ public final class CvCommand implements Callable<Integer> {
             cfg = cfg.withEpochs(epochs);
         }
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
-        List<AnnotatedText> texts = CorpusInputs.annotate(corpus.documents(),
-                new Preprocessor(cfg.model().annotators(), common.cacheDir()), common.threads(), "annotate");
+        List<AnnotatedText> texts;
+        try (TextAnnotator annotator = new TextAnnotator(cfg.model(), common.cacheDir(), common.threads())) {
+            texts = CorpusInputs.annotate(corpus.documents(), annotator, common.threads(), "");
+        }
         TrainingMonitor monitor = new TrainingMonitor() {
             @Override
             public void message(String line) {

@@ -6,7 +6,7 @@ import org.casie.examples.AnnotatedText;
 import org.casie.model.ModelBundle;
 import org.casie.model.EventModel;
 import org.casie.tag.ShippedModels;
-import org.casie.text.Preprocessor;
+import org.casie.tag.TextAnnotator;
 import org.casie.train.DevEvaluation;
 import org.casie.train.Provenance;
 import picocli.CommandLine.Command;
@@ -84,10 +84,10 @@ public final class EnsembleCommand implements Callable<Integer> {
         }
         if (dev != null) {
             corpus = CorpusInputs.load(data, dev, common.threads());
-            Preprocessor preprocessor = new Preprocessor(model.settings().annotators(), common.cacheDir());
-            List<AnnotatedText> texts = CorpusInputs.annotate(corpus.documents(), preprocessor, common.threads(),
-                    "annotate dev");
-            texts = CorpusInputs.withContext(texts, model.settings(), common, "encode dev");
+            List<AnnotatedText> texts;
+            try (TextAnnotator annotator = new TextAnnotator(model.settings(), common.cacheDir(), common.threads())) {
+                texts = CorpusInputs.annotate(corpus.documents(), annotator, common.threads(), " dev");
+            }
             DevEvaluation.Result result = DevEvaluation.evaluate(model, texts);
             ModelBundle.saveEnsemble(paths, Provenance.ofEnsemble(files, provenances, result.scores(),
                     texts.stream().map(AnnotatedText::document).toList()), out);

@@ -7,22 +7,19 @@ import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.tag.ShippedModels;
-import org.casie.text.Preprocessor;
-import org.casie.train.EventTrainer;
+import org.casie.tag.TextAnnotator;
+import org.casie.train.DevEvaluation;
 import org.casie.corpus.AtomicFiles;
 import org.casie.eval.Bootstrap;
-import org.casie.eval.CoreferenceScorer;
 import org.casie.eval.EvaluationReport;
 import org.casie.eval.TriggerErrors;
 import org.casie.eval.EventScorer;
 import org.casie.eval.HopperScoreTable;
-import org.casie.train.HopperEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -51,28 +48,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EventModel eventModel = ModelBundle.load(ShippedModels.resolve(model)).model();
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
-        Preprocessor preprocessor = new Preprocessor(eventModel.settings().annotators(), common.cacheDir());
-        List<AnnotatedText> texts = CorpusInputs.annotate(corpus.documents(), preprocessor, common.threads(), "annotate");
-        texts = CorpusInputs.withContext(texts, eventModel.settings(), common, "encode");
-        long start = System.nanoTime();
-        List<Document> gold = texts.stream().map(AnnotatedText::document).toList();
-        List<Document> predicted = new ArrayList<>();
-        for (AnnotatedText t : texts) {
-            predicted.add(eventModel.extract(t));
+        List<AnnotatedText> texts;
+        try (TextAnnotator annotator = new TextAnnotator(eventModel.settings(), common.cacheDir(), common.threads())) {
+            texts = CorpusInputs.annotate(corpus.documents(), annotator, common.threads(), "");
         }
+        long start = System.nanoTime();
+        DevEvaluation.Result result = DevEvaluation.evaluate(eventModel, texts);
         double seconds = (System.nanoTime() - start) / 1e9;
-        EventScorer.Scores scores = EventScorer.score(gold, predicted);
-        EvaluationReport evaluation = new EvaluationReport(scores, CoreferenceScorer.score(gold, predicted),
+        List<Document> gold = result.gold();
+        List<Document> predicted = result.predicted();
+        EventScorer.Scores scores = result.events();
+        EvaluationReport evaluation = new EvaluationReport(scores, result.coreference(),
                 EvaluationReport.intervals(scores, new Bootstrap(1000, 13)), TriggerErrors.count(gold, predicted));
         System.out.print(evaluation.text());
         // Arguments of the gold triggers: the argument tagger's score apart from trigger errors.
-        EventScorer.Scores goldTriggers = EventScorer.score(gold,
-                EventTrainer.tagArgumentsOfGold(eventModel.argumentTagger(), texts));
+        EventScorer.Scores goldTriggers = result.goldTriggers();
         System.out.printf("%-28s %7d %7d %7d %7.1f %7.1f %7.1f%n", "Arg-C, gold triggers", goldTriggers.argC().gold(),
                 goldTriggers.argC().predicted(), goldTriggers.argC().correct(), goldTriggers.argC().precision() * 100,
                 goldTriggers.argC().recall() * 100, goldTriggers.argC().f1() * 100);
         // Hoppers at a glance: gold mentions (gold triggers and arguments) and predicted mentions, baseline and model.
-        HopperScoreTable hoppers = HopperEvaluation.table(eventModel.hopperGrouping(), texts, predicted);
+        HopperScoreTable hoppers = result.hoppers();
         System.out.println();
         System.out.print(hoppers.text());
         if (eventModel.hopperClassifier().isEmpty()) {

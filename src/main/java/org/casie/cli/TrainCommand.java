@@ -5,7 +5,7 @@ import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.ModelBundle;
-import org.casie.text.Preprocessor;
+import org.casie.tag.TextAnnotator;
 import org.casie.train.CheckpointException;
 import org.casie.train.Checkpoints;
 import org.casie.train.ConfigFiles;
@@ -91,14 +91,13 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (CheckpointException e) {
             throw new UserException(e.getMessage());
         }
-        Preprocessor preprocessor = new Preprocessor(cfg.model().annotators(), common.cacheDir());
-        List<AnnotatedText> trainTexts = CorpusInputs.annotate(trainCorpus.documents(), preprocessor, common.threads(),
-                "annotate train");
-        List<AnnotatedText> devTexts = devCorpus == null ? List.of()
-                : CorpusInputs.annotate(devCorpus.documents(), preprocessor, common.threads(), "annotate dev");
-
-        trainTexts = CorpusInputs.withContext(trainTexts, cfg.model(), common, "encode train");
-        devTexts = CorpusInputs.withContext(devTexts, cfg.model(), common, "encode dev");
+        List<AnnotatedText> trainTexts;
+        List<AnnotatedText> devTexts;
+        try (TextAnnotator annotator = new TextAnnotator(cfg.model(), common.cacheDir(), common.threads())) {
+            trainTexts = CorpusInputs.annotate(trainCorpus.documents(), annotator, common.threads(), " train");
+            devTexts = devCorpus == null ? List.of()
+                    : CorpusInputs.annotate(devCorpus.documents(), annotator, common.threads(), " dev");
+        }
         EventTrainer.Outcome outcome;
         Thread interrupted = new Thread(() -> System.err.println("casie: training interrupted; the last completed epochs "
                 + "are in " + checkpoints.dir() + ": run the same command with --resume to continue"));

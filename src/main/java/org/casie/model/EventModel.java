@@ -27,7 +27,8 @@ import java.util.Optional;
  */
 public final class EventModel {
 
-    private static final int BATCH = 32;
+    /** Sequences per network call when tagging, in training's dev scoring as in use. */
+    public static final int BATCH = 32;
 
     private final ModelSettings settings;
     private final FeatureSpace features;

@@ -1,16 +1,9 @@
 package org.casie.tag;
 
 import org.casie.corpus.Document;
-import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
-import org.casie.model.ModelSettings;
-import org.casie.model.StageClock;
-import org.casie.text.bert.ContextVectors;
 import org.casie.text.AnnotationCache;
-import org.casie.text.Preprocessor;
-import org.casie.text.TokenTable;
-import org.casie.text.bert.ContextualEncoder;
 
 import java.nio.file.Path;
 
@@ -27,15 +20,13 @@ import java.nio.file.Path;
 public final class EventExtractor implements AutoCloseable {
 
     private final EventModel model;
-    private final Preprocessor preprocessor;
-    private final ContextualEncoder encoder;
+    private final TextAnnotator annotator;
     private volatile boolean closed;
 
-    /** @param encoder the accurate profile's encoder, {@code null} for the fast profile */
-    public EventExtractor(EventModel model, Preprocessor preprocessor, ContextualEncoder encoder) {
+    /** @param annotator CoreNLP (and BERT for the accurate profile) with the model's settings */
+    public EventExtractor(EventModel model, TextAnnotator annotator) {
         this.model = model;
-        this.preprocessor = preprocessor;
-        this.encoder = encoder;
+        this.annotator = annotator;
     }
 
     /** Loads a bundle, with CoreNLP annotations cached in the default cache directory. */
@@ -46,10 +37,7 @@ public final class EventExtractor implements AutoCloseable {
     /** @param cacheDir annotation and vector cache root, or {@code null} for none (the encoder then lives in the default root) */
     public static EventExtractor load(Path bundle, Path cacheDir, int threads) {
         EventModel model = ModelBundle.load(bundle).model();
-        ModelSettings settings = model.settings();
-        ContextualEncoder encoder = settings.encoder() == null ? null : new ContextualEncoder(settings.encoder(),
-                settings.annotators().cacheKey(), cacheDir != null ? cacheDir : AnnotationCache.defaultRoot(), threads);
-        return new EventExtractor(model, new Preprocessor(settings.annotators(), cacheDir), encoder);
+        return new EventExtractor(model, new TextAnnotator(model.settings(), cacheDir, threads));
     }
 
     /** The shipped default model from the project's {@code models/} directory. */
@@ -74,20 +62,13 @@ public final class EventExtractor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("closed");
         }
-        long clock = StageClock.start();
-        TokenTable tokens = preprocessor.process(document.content());
-        clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
-        ContextVectors vectors = encoder == null ? null : encoder.encode(document.content(), tokens);
-        StageClock.stop(StageClock.Stage.BERT, clock);
-        return model.extract(new AnnotatedText(document, tokens, vectors));
+        return model.extract(annotator.annotate(document));
     }
 
     /** Releases TensorFlow (accurate profile); the extractor then refuses work. */
     @Override
     public void close() {
         closed = true;
-        if (encoder != null) {
-            encoder.close();
-        }
+        annotator.close();
     }
 }

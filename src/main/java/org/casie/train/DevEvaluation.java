@@ -13,44 +13,65 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Scores a trained model end to end on dev, plus arguments given gold triggers and hoppers given gold mentions. */
+/**
+ * Tags gold documents with a model and scores them end to end, plus arguments given gold triggers and hoppers
+ * given gold mentions: the one prediction-and-scoring path of {@code evaluate}, dev scoring after
+ * {@code train}, and {@code ensemble}.
+ */
 public final class DevEvaluation {
 
     private DevEvaluation() {
     }
 
-    /** The scores recorded in provenance, and the hopper table to print. */
-    public record Result(Map<String, Object> scores, HopperScoreTable hoppers) {
+    /**
+     * @param predicted    the model's documents, in the order of {@code gold}
+     * @param events       scores of {@code predicted} against {@code gold}
+     * @param goldTriggers argument scores when the argument tagger is given the gold triggers
+     * @param hoppers      the hopper table to print
+     */
+    public record Result(List<Document> gold, List<Document> predicted, EventScorer.Scores events,
+                         EventScorer.Scores goldTriggers, CoreferenceScorer.Scores coreference, HopperScoreTable hoppers) {
+
+        /** The scores recorded in provenance (empty for no documents). */
+        public Map<String, Object> scores() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (gold.isEmpty()) {
+                return out;
+            }
+            out.put("documents", gold.size());
+            out.put("trigI", f1(events.trigI()));
+            out.put("trigC", f1(events.trigC()));
+            out.put("argI", f1(events.argI()));
+            out.put("argC", f1(events.argC()));
+            out.put("argCPlus", f1(events.argCPlus()));
+            out.put("realisAccuracy", round(events.realisAccuracy() * 100));
+            out.put("hopperConllF1", round(coreference.conllF1() * 100));
+            out.put("argCGoldTriggers", f1(goldTriggers.argC()));
+            out.put("hoppers", hoppers.asMap());
+            return out;
+        }
     }
 
-    public static Map<String, Object> scores(EventModel model, List<AnnotatedText> dev) {
-        return evaluate(model, dev).scores();
+    /** The model's documents for {@code texts}, in order. */
+    public static List<Document> predict(EventModel model, List<AnnotatedText> texts) {
+        List<Document> predicted = new ArrayList<>(texts.size());
+        for (AnnotatedText t : texts) {
+            predicted.add(model.extract(t));
+        }
+        return predicted;
     }
 
     public static Result evaluate(EventModel model, List<AnnotatedText> dev) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (dev.isEmpty()) {
-            return new Result(out, new HopperScoreTable());
-        }
         List<Document> gold = dev.stream().map(AnnotatedText::document).toList();
-        List<Document> predicted = new ArrayList<>();
-        for (AnnotatedText d : dev) {
-            predicted.add(model.extract(d));
+        if (dev.isEmpty()) {
+            EventScorer.Scores none = EventScorer.score(gold, List.of());
+            return new Result(gold, List.of(), none, none, CoreferenceScorer.score(gold, List.of()),
+                    new HopperScoreTable());
         }
-        EventScorer.Scores s = EventScorer.score(gold, predicted);
-        out.put("documents", dev.size());
-        out.put("trigI", f1(s.trigI()));
-        out.put("trigC", f1(s.trigC()));
-        out.put("argI", f1(s.argI()));
-        out.put("argC", f1(s.argC()));
-        out.put("argCPlus", f1(s.argCPlus()));
-        out.put("realisAccuracy", round(s.realisAccuracy() * 100));
-        out.put("hopperConllF1", round(CoreferenceScorer.score(gold, predicted).conllF1() * 100));
-        out.put("argCGoldTriggers", f1(EventScorer.score(gold,
-                EventTrainer.tagArgumentsOfGold(model.argumentTagger(), dev)).argC()));
-        HopperScoreTable hoppers = HopperEvaluation.table(model.hopperGrouping(), dev, predicted);
-        out.put("hoppers", hoppers.asMap());
-        return new Result(out, hoppers);
+        List<Document> predicted = predict(model, dev);
+        return new Result(gold, predicted, EventScorer.score(gold, predicted),
+                EventScorer.score(gold, EventTrainer.tagArgumentsOfGold(model.argumentTagger(), dev)),
+                CoreferenceScorer.score(gold, predicted), HopperEvaluation.table(model.hopperGrouping(), dev, predicted));
     }
 
     private static Map<String, Double> f1(SpanCounts c) {

@@ -42,7 +42,8 @@ public final class ContextualEncoder implements AutoCloseable {
 
     /**
      * @param tokenizationKey the annotator configuration's cache key (vectors follow its tokens)
-     * @param cacheRoot       where the encoder is extracted and vectors cached
+     * @param cacheRoot       where vectors are cached and the encoder extracted; {@code null} caches no vectors
+     *                        (the encoder is then extracted into the default cache root)
      */
     public ContextualEncoder(EncoderSpec spec, String tokenizationKey, Path cacheRoot, int threads) {
         this(List.of(spec), tokenizationKey, cacheRoot, threads);
@@ -65,8 +66,8 @@ public final class ContextualEncoder implements AutoCloseable {
         this.variants = List.copyOf(variants);
         this.fetched = variants.stream().flatMap(v -> v.layers().stream()).distinct().sorted().toList();
         this.tokenizationKey = tokenizationKey;
-        this.cacheRoot = cacheRoot;
-        this.cache = new VectorCache(cacheRoot.resolve("vectors"));
+        this.cacheRoot = cacheRoot != null ? cacheRoot : AnnotationCache.defaultRoot();
+        this.cache = cacheRoot == null ? null : new VectorCache(cacheRoot.resolve("vectors"));
         this.threads = threads;
     }
 
@@ -101,7 +102,7 @@ public final class ContextualEncoder implements AutoCloseable {
 
     /** Whether the vectors of every variant are cached for {@code text}. */
     public boolean isCached(String text) {
-        return variants.stream().allMatch(v -> cache.contains(key(v, text)));
+        return cache != null && variants.stream().allMatch(v -> cache.contains(key(v, text)));
     }
 
     /** Vectors for each document, from the cache where possible; {@code progress} hears of each document done. */
@@ -112,7 +113,7 @@ public final class ContextualEncoder implements AutoCloseable {
         List<ContextVectors> out = new ArrayList<>(texts.size());
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            ContextVectors v = cache.get(key(texts.get(i))).orElse(null);
+            ContextVectors v = cache == null ? null : cache.get(key(texts.get(i))).orElse(null);
             out.add(v);
             if (v == null || !isCached(texts.get(i))) {
                 todo.add(i);
@@ -127,7 +128,7 @@ public final class ContextualEncoder implements AutoCloseable {
             List<List<ContextVectors>> encoded = encodeVariants(groupTables);
             for (int g = 0; g < group.size(); g++) {
                 int i = group.get(g);
-                for (int v = 0; v < variants.size(); v++) {
+                for (int v = 0; v < variants.size() && cache != null; v++) {
                     cache.put(key(variants.get(v), texts.get(i)), encoded.get(v).get(g));
                 }
                 out.set(i, encoded.get(0).get(g));
