@@ -9,6 +9,9 @@ import org.casie.train.CrossValidation;
 import org.casie.train.TrainConfig;
 import org.casie.train.TrainingMonitor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -39,6 +42,9 @@ public final class CvCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         TrainConfig cfg;
@@ -48,6 +54,9 @@ public final class CvCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         if (epochs != null) {
+            if (epochs < 1) {
+                throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, not " + epochs);
+            }
             cfg = cfg.withEpochs(epochs);
         }
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());

@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
 /** {@code casie score GOLD PRED}: span-level scores of predictions against gold annotations. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score predicted CASIE JSON against gold (Trig-I/C, Arg-I/C/C+, realis), matching files by name. "
-                + "A gold document without a prediction counts as predicting nothing.")
+                + "Predicted spans are scored at their offsets as written. A gold document without a prediction file "
+                + "counts as predicting nothing and is listed; exit 1 if any are.")
 public final class ScoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "GOLD", description = "Gold annotation file or directory.")
@@ -103,13 +104,14 @@ public final class ScoreCommand implements Callable<Integer> {
         for (Path f : CorpusLoader.jsonFiles(List.of(source))) {
             files.put(f.getFileName().toString(), f);
         }
-        // The same reader as for gold: a prediction whose text matches its offsets (all of ours) is taken as it is.
-        AnnotationReader reader = new AnnotationReader();
+        // Offsets as written: the gold reader would move a wrong span onto matching text and flatter the system.
+        AnnotationReader reader = AnnotationReader.asWritten();
         List<Document> out = new ArrayList<>();
         for (Document g : golds) {
             Path f = files.get(g.id() + ".json");
             Document empty = g.withHoppers(List.of());
             if (f == null) {
+                problems.add(source + ": no " + g.id() + ".json for the gold document; scored as predicting nothing");
                 out.add(empty);
                 continue;
             }

@@ -28,6 +28,25 @@ public final class AnnotationReader {
     /** CASIE files are tens of kilobytes; a file past this is refused unread rather than risk the heap. */
     public static final int MAX_BYTES = 20 * 1024 * 1024;
 
+    private final boolean realign;
+
+    /** A reader for gold annotations: a span whose offsets miss its text is moved onto the text. */
+    public AnnotationReader() {
+        this(true);
+    }
+
+    private AnnotationReader(boolean realign) {
+        this.realign = realign;
+    }
+
+    /**
+     * A reader for predictions: spans are taken at their offsets as written, whatever their text says, so a
+     * system is scored on what it predicted; a span outside the content is dropped and reported.
+     */
+    public static AnnotationReader asWritten() {
+        return new AnnotationReader(false);
+    }
+
     /** Reads one file; never throws for bad content. */
     public ReadResult read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -62,7 +81,7 @@ public final class AnnotationReader {
     }
 
     public ReadResult read(String json, String fileName) {
-        return new FileRead(fileName).read(json);
+        return new FileRead(fileName, realign).read(json);
     }
 
     private static ReadResult failed(String file, String message) {
@@ -71,6 +90,7 @@ public final class AnnotationReader {
 
     /** The state of reading one file. */
     private static final class FileRead {
+        private final boolean realign;
         private final String file;
         private final List<Realignment> realigned = new ArrayList<>();
         private final List<Problem> dropped = new ArrayList<>();
@@ -80,8 +100,9 @@ public final class AnnotationReader {
         private final Map<String, String> triggers = new HashMap<>();
         private String content;
 
-        FileRead(String file) {
+        FileRead(String file, boolean realign) {
             this.file = file;
+            this.realign = realign;
         }
 
         ReadResult read(String json) {
@@ -259,11 +280,12 @@ public final class AnnotationReader {
             int e = end.asInt();
             String text = text(node, "text");
             CharSpan recorded = b >= 0 && e >= b ? new CharSpan(b, e) : null;
-            if (text == null) {
+            if (text == null || !realign) {
                 if (recorded != null && e <= content.length()) {
                     return Optional.of(recorded);
                 }
-                dropped.add(new Problem(file, path, "span [" + b + "," + e + ") is outside the content and has no text"));
+                dropped.add(new Problem(file, path, "span [" + b + "," + e + ") is outside the content"
+                        + (text == null ? " and has no text" : "")));
                 return Optional.empty();
             }
             Optional<CharSpan> fixed = SpanRealigner.realign(content, recorded == null ? new CharSpan(0, 0) : recorded, text);

@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files through a temporary file in the same directory, flushed to disk, then a rename: readers and
+ * Writes files through a temporary file in the same directory, flushed to disk, then a rename (itself flushed
+ * by syncing the directory): readers and
  * a process killed (or a machine crashing) at any moment see the old file or the new one, never half a file.
  * A kill can leave a temporary file ({@code .NAME*.tmp}) behind; it is never read.
  */
@@ -44,8 +45,22 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir); // the rename itself is on disk: after a crash the name points at the new file
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Flushes a directory's entries to disk. Returns whether it could: some systems (Windows) cannot open a
+     * directory for this, and there the rename is as durable as the file system makes it.
+     */
+    static boolean syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

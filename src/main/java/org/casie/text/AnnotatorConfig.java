@@ -17,10 +17,21 @@ public record AnnotatorConfig(boolean ner, boolean depparse) {
         return "tokenize,ssplit,pos,lemma" + (ner ? ",ner" : "") + (depparse ? ",depparse" : "");
     }
 
-    /** A stable key for the cache: annotator set, options and CoreNLP version. */
+    /** Sentence length every cache entry made before the key named it was cut at; keys leave it out. */
+    private static final int FIRST_SENTENCE_CUT = 200;
+
+    /** A stable key for the cache: annotator set, options, sentence cut length and CoreNLP version. */
     public String cacheKey() {
+        return cacheKey(CoreNlpAnnotator.MAX_SENTENCE_TOKENS);
+    }
+
+    /**
+     * The key with sentences cut at {@code maxSentenceTokens}. The first cut length is left out so that the
+     * caches already filled stay valid; any other length makes a key of its own.
+     */
+    String cacheKey(int maxSentenceTokens) {
         return annotators() + "|fine=false|sutime=false|mentions=false|corenlp=" + CoreNlpAnnotator.coreNlpVersion()
-                + "|table=1";
+                + "|table=1" + (maxSentenceTokens == FIRST_SENTENCE_CUT ? "" : "|split=" + maxSentenceTokens);
     }
 
     /**

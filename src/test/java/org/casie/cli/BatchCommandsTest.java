@@ -104,10 +104,12 @@ class BatchCommandsTest {
         Run r = cli("score", data.toString(), pred.toString(), "--bootstrap", "0");
         assertEquals(ExitCodes.SOME_INPUTS_FAILED, r.exit());
         assertTrue(r.out().contains("Trig-C"), r.out());
-        String end = r.lastLines(3);
-        assertTrue(end.contains("problem(s):"), end);
+        String end = r.err().substring(r.err().indexOf("problem(s):"));
+        assertTrue(end.endsWith("\n"), end);
         assertTrue(end.contains(data.resolve("broken.json").toString()), end);
         assertTrue(end.contains("fixture1.json: malformed JSON"), end);
+        assertTrue(end.contains(pred + ": no fixture2.json for the gold document; scored as predicting nothing"), end);
+        assertFalse(end.contains("fixture0.json"), end);
     }
 
     @Test

@@ -35,6 +35,30 @@ class AnnotationReaderTest {
     }
 
     @Test
+    void readsPredictionsAsWrittenWithoutMovingShiftedSpans() {
+        ReadResult r = AnnotationReader.asWritten().read(fixture("shifted.json"));
+        Document doc = r.document().orElseThrow();
+        EventMention breach = doc.hoppers().get(0).events().get(0);
+        assertEquals(new CharSpan(7, 15), breach.trigger(), "offsets as written");
+        assertEquals(" breache", breach.text(), "the text at those offsets, not the text the file claims");
+        assertEquals(0, r.realigned().size());
+        assertEquals(new CharSpan(45, 54), doc.hoppers().get(1).events().get(0).arguments().get(0).span());
+        assertEquals(0, r.dropped().size(), "'one million' is not in the content, but its offsets are");
+        assertEquals(2, doc.hoppers().get(1).events().get(0).arguments().size());
+    }
+
+    @Test
+    void aPredictedSpanPastTheContentIsDropped() {
+        String json = "{\"content\": \"Acme was hacked.\", \"cyberevent\": {\"hopper\": [{\"events\": [{\"nugget\": "
+                + "{\"startOffset\": 9, \"endOffset\": 40, \"text\": \"hacked\"}, \"subtype\": \"Databreach\", "
+                + "\"realis\": \"Actual\"}]}]}}";
+        ReadResult r = AnnotationReader.asWritten().read(json, "p.json");
+        assertEquals(1, r.dropped().size());
+        assertTrue(r.dropped().get(0).message().contains("is outside the content"), r.dropped().get(0).message());
+        assertEquals(1, new AnnotationReader().read(json, "p.json").realigned().size(), "gold reading realigns it");
+    }
+
+    @Test
     void realignsSpansShiftedByOneAndTwelveCharacters() {
         ReadResult r = reader.read(fixture("shifted.json"));
         Document doc = r.document().orElseThrow();

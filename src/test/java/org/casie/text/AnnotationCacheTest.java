@@ -43,6 +43,15 @@ class AnnotationCacheTest {
     }
 
     @Test
+    void keyDependsOnTheSentenceCutLengthYetKeepsTheKeysAlreadyCached() {
+        AnnotatorConfig cheap = new AnnotatorConfig(false, false);
+        assertNotEquals(cheap.cacheKey(200), cheap.cacheKey(100), "a changed cut length must not reuse old entries");
+        assertEquals(cheap.cacheKey(), cheap.cacheKey(CoreNlpAnnotator.MAX_SENTENCE_TOKENS));
+        assertEquals("tokenize,ssplit,pos,lemma|fine=false|sutime=false|mentions=false|corenlp="
+                + CoreNlpAnnotator.coreNlpVersion() + "|table=1", cheap.cacheKey(200), "the key every cached entry has");
+    }
+
+    @Test
     void keyDependsOnAnnotatorsAndText() {
         assertNotEquals(AnnotationCache.key(AnnotatorConfig.FULL.cacheKey(), "a"),
                 AnnotationCache.key(new AnnotatorConfig(false, false).cacheKey(), "a"));

@@ -4,6 +4,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
@@ -21,10 +22,35 @@ public final class BertEncoder implements AutoCloseable {
 
     /** @param layers the layers (1-12) to fetch, in the order {@link #encode} returns them */
     public BertEncoder(Path modelDir, List<Integer> layers, int threads) {
-        // ConfigProto bytes: intra_op_parallelism_threads (field 2) and inter_op_parallelism_threads (field 5).
-        byte[] config = {0x10, (byte) threads, 0x28, 1};
-        this.bundle = SavedModelBundle.loader(modelDir.toString()).withTags("serve").withConfigProto(config).load();
+        this.bundle = SavedModelBundle.loader(modelDir.toString()).withTags("serve")
+                .withConfigProto(configProto(threads, 1)).load();
         this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * A serialized TensorFlow ConfigProto setting intra_op_parallelism_threads (field 2) and
+     * inter_op_parallelism_threads (field 5), each an int32 written as a protobuf varint.
+     */
+    static byte[] configProto(int intraThreads, int interThreads) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x10); // field 2, wire type 0 (varint)
+        varint(out, intraThreads);
+        out.write(0x28); // field 5, wire type 0 (varint)
+        varint(out, interThreads);
+        return out.toByteArray();
+    }
+
+    /** Protobuf base-128 varint: seven bits a byte, low bits first, the high bit set on all but the last. */
+    private static void varint(ByteArrayOutputStream out, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + value);
+        }
+        long v = value;
+        while (v >= 0x80) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
     }
 
     private static String fetchName(int layer) {
