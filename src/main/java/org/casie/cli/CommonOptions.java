@@ -19,8 +19,10 @@ public final class CommonOptions {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--verbose", description = "Show stack traces on errors.")
-    void verbose(boolean v) {
-        Main.verbose = v;
+    boolean verbose;
+
+    public boolean verbose() {
+        return verbose;
     }
 
     public Path cacheDir() {

@@ -9,7 +9,7 @@ import org.casie.model.ModelBundle;
 import org.casie.tag.ShippedModels;
 import org.casie.tag.TextAnnotator;
 import org.casie.train.DevEvaluation;
-import org.casie.corpus.AtomicFiles;
+import org.casie.io.AtomicFiles;
 import org.casie.eval.Bootstrap;
 import org.casie.eval.EvaluationReport;
 import org.casie.eval.TriggerErrors;

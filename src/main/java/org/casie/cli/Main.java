@@ -17,16 +17,13 @@ import java.nio.file.NoSuchFileException;
                 CommandLine.HelpCommand.class})
 public final class Main {
 
-    /** Set by {@code --verbose} on any verb: show stack traces. */
-    static volatile boolean verbose;
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, verbose(parseResult)));
         cli.setParameterExceptionHandler((e, args1) -> {
             System.err.println("casie: " + e.getMessage());
             System.err.println("Try 'casie " + e.getCommandLine().getCommandName() + " --help'.");
@@ -35,8 +32,18 @@ public final class Main {
         return cli.execute(args);
     }
 
+    /** Whether {@code --verbose} was given to the verb that ran. */
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One line for problems the user can fix; a stack trace only with --verbose. */
-    static int report(Exception e) {
+    static int report(Exception e, boolean verbose) {
         if (verbose) {
             e.printStackTrace();
         }

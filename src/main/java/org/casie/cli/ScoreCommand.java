@@ -1,7 +1,7 @@
 package org.casie.cli;
 
 import org.casie.corpus.AnnotationReader;
-import org.casie.corpus.AtomicFiles;
+import org.casie.io.AtomicFiles;
 import org.casie.corpus.CorpusLoader;
 import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;

@@ -74,7 +74,7 @@ public final class TagCommand implements Callable<Integer> {
         if (!Files.exists(modelPath)) {
             throw new UserException("model " + modelPath + " not found; train one with 'casie train' or pass --model PATH");
         }
-        BatchTagger.Options options = new BatchTagger.Options(out, writers, skipExisting, common.threads(), Main.verbose,
+        BatchTagger.Options options = new BatchTagger.Options(out, writers, skipExisting, common.threads(), common.verbose(),
                 System.in);
         BatchTagger.Outcome outcome;
         try (EventExtractor extractor = EventExtractor.load(modelPath, common.cacheDir(), common.threads());
@@ -106,7 +106,7 @@ public final class TagCommand implements Callable<Integer> {
 
                 @Override
                 public void crashed(Path file, RuntimeException e) {
-                    if (Main.verbose) {
+                    if (common.verbose()) {
                         e.printStackTrace();
                     }
                 }

@@ -1,5 +1,6 @@
 package org.casie.coref;
 
+import org.casie.text.PosTags;
 import org.casie.corpus.ArgumentMention;
 import org.casie.corpus.CharSpan;
 import org.casie.corpus.EventMention;
@@ -37,8 +38,7 @@ public final class MentionPairFeatures {
     /** The feature names, in vector order; a bundle stores them so a changed feature set is refused. */
     public static final List<String> NAMES;
 
-    private static final Set<String> FUNCTION_POS = Set.of("DT", "PDT", "PRP", "PRP$", "IN", "CC", "POS", "TO", "WDT",
-            "WP", "WP$", "MD", "EX", "RP");
+    private static final Set<String> FUNCTION_POS = PosTags.union(PosTags.FUNCTION_WORDS, PosTags.PRONOUNS);
     private static final Set<String> STOP = Set.of("the", "a", "an", "this", "that", "these", "those", "such", "its",
             "their", "his", "her", "our", "your", "my", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and",
             "or", "'s", "be", "have", "it", "they", "which", "who");

@@ -1,5 +1,6 @@
 package org.casie.corpus;
 
+import org.casie.io.InputBytes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

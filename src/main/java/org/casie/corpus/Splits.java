@@ -1,5 +1,6 @@
 package org.casie.corpus;
 
+import org.casie.io.InputBytes;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.casie.eval;
 
+import org.casie.io.Html;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.casie.corpus.Subtype;
@@ -170,10 +171,10 @@ public final class EvaluationReport {
     /** A self-contained page: the tables, and CSS bar charts of F1 per subtype and per role. */
     public String html(String title) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title><style>body{font-family:sans-serif;max-width:70em;margin:2em auto}"
+                .append(Html.escape(title)).append("</title><style>body{font-family:sans-serif;max-width:70em;margin:2em auto}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{padding:2px 8px;border-bottom:1px solid #ddd;"
                         + "text-align:right}td:first-child,th:first-child{text-align:left}.bar{background:#4c78a8;height:1em}"
-                        + ".track{width:20em;background:#eee}</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
+                        + ".track{width:20em;background:#eee}</style></head><body>\n<h1>").append(Html.escape(title)).append("</h1>\n");
         sb.append("<p>").append(scores.documents().size()).append(" documents; realis accuracy ")
                 .append(pct(scores.realisAccuracy())).append("% over ").append(scores.realisTotal())
                 .append(" Trig-C matches; hoppers CoNLL F1 ").append(pct(hoppers.conllF1())).append(" (MUC ")
@@ -197,9 +198,9 @@ public final class EvaluationReport {
     }
 
     private static void table(StringBuilder sb, String caption, Map<String, SpanCounts> rows) {
-        sb.append("<h2>").append(escape(caption)).append("</h2>\n<table><tr><th></th><th>gold</th><th>pred</th>"
+        sb.append("<h2>").append(Html.escape(caption)).append("</h2>\n<table><tr><th></th><th>gold</th><th>pred</th>"
                 + "<th>correct</th><th>P</th><th>R</th><th>F1</th><th>F1</th></tr>\n");
-        rows.forEach((name, c) -> sb.append("<tr><td>").append(escape(name)).append("</td><td>").append(c.gold())
+        rows.forEach((name, c) -> sb.append("<tr><td>").append(Html.escape(name)).append("</td><td>").append(c.gold())
                 .append("</td><td>").append(c.predicted()).append("</td><td>").append(c.correct()).append("</td><td>")
                 .append(pct(c.precision())).append("</td><td>").append(pct(c.recall())).append("</td><td>")
                 .append(pct(c.f1())).append("</td><td><div class=\"track\"><div class=\"bar\" style=\"width:")
@@ -211,9 +212,5 @@ public final class EvaluationReport {
         StringBuilder sb = new StringBuilder("document\tkind\tlevel\tspan\ttext\tlabel\tsentence\n");
         scores.errors().forEach(e -> sb.append(e).append('\n'));
         return sb.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -49,10 +49,6 @@ public final class BioLabels {
         return label != 0 && (label - 1) % 2 == 1;
     }
 
-    public int classIndex(String cls) {
-        return classes.indexOf(cls);
-    }
-
     /** {@code I-c} may only follow {@code B-c} or {@code I-c}. */
     public boolean allowed(int previous, int next) {
         return !isInside(next) || (previous != 0 && classOf(previous) == classOf(next));

@@ -1,5 +1,6 @@
 package org.casie.examples;
 
+import org.casie.text.PosTags;
 import org.casie.text.TokenTable;
 
 import java.util.Set;
@@ -12,8 +13,7 @@ import java.util.Set;
 public final class FunctionWordSpans {
 
     /** Penn Treebank tags of determiners, prepositions, conjunctions, particles, modals and punctuation. */
-    static final Set<String> FUNCTION_TAGS = Set.of("DT", "PDT", "WDT", "IN", "TO", "CC", "POS", "EX", "MD", "RP",
-            ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP");
+    static final Set<String> FUNCTION_TAGS = PosTags.union(PosTags.FUNCTION_WORDS, PosTags.PUNCTUATION);
 
     private FunctionWordSpans() {
     }

@@ -1,9 +1,10 @@
 package org.casie.model;
 
+import org.casie.io.ChecksummedArchive;
+import org.casie.io.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.casie.corpus.AtomicFiles;
 import org.casie.corpus.Problem;
 import org.casie.corpus.Realis;
 import org.casie.examples.ArgumentExamples;
@@ -25,16 +26,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * One zip holding everything a trained extractor needs: a manifest (format, version, SHA-256 of every
@@ -221,18 +216,8 @@ public final class ModelBundle {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
         manifest.put("version", VERSION);
-        Map<String, String> sums = new LinkedHashMap<>();
-        entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
-        manifest.put("sha256", sums);
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                put(zip, e.getKey(), e.getValue());
-            }
-        }
-        AtomicFiles.write(file, bytes.toByteArray());
+        manifest.put("sha256", ChecksummedArchive.checksums(entries));
+        ChecksummedArchive.write(file, MANIFEST, JSON.writeValueAsBytes(manifest), entries);
     }
 
     public static Loaded load(Path file) {
@@ -290,28 +275,16 @@ public final class ModelBundle {
 
     /** Every entry of the zip, at most {@link #MAX_ENTRY_BYTES} in all: a damaged or hostile zip is refused, not inflated. */
     private static Map<String, byte[]> readEntries(InputStream raw, String where) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(raw)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_ENTRY_BYTES - total + 1));
-                total += bytes.length;
-                if (total > MAX_ENTRY_BYTES) {
-                    throw new ModelBundleException(where + ": entries inflate past " + MAX_ENTRY_BYTES / (1024 * 1024)
-                            + " MB; not a model bundle (corrupted?)");
-                }
-                if (entries.put(e.getName(), bytes) != null) {
-                    throw new ModelBundleException(where + ": entry " + Problem.oneLine(e.getName(), 80)
-                            + " appears twice (corrupted)");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ModelBundleException m) {
-                throw m;
-            }
-            // ZipInputStream reports a bad entry name with IllegalArgumentException, damage with ZipException/EOF.
-            throw new ModelBundleException(where + ": not a readable zip (" + Problem.oneLine(String.valueOf(e.getMessage()), 120)
-                    + "); truncated or corrupted?");
+        Map<String, byte[]> entries;
+        try {
+            entries = ChecksummedArchive.read(raw, MAX_ENTRY_BYTES);
+        } catch (ChecksummedArchive.ArchiveException e) {
+            throw new ModelBundleException(where + switch (e.failure()) {
+                case TOO_LARGE -> ": entries inflate past " + MAX_ENTRY_BYTES / (1024 * 1024)
+                        + " MB; not a model bundle (corrupted?)";
+                case REPEATED_ENTRY -> ": entry " + Problem.oneLine(e.detail(), 80) + " appears twice (corrupted)";
+                case UNREADABLE -> ": not a readable zip (" + Problem.oneLine(e.detail(), 120) + "); truncated or corrupted?";
+            });
         }
         if (entries.isEmpty()) {
             throw new ModelBundleException(where + ": not a zip file or an empty one; not a model bundle");
@@ -347,7 +320,7 @@ public final class ModelBundle {
             if (bytes == null) {
                 throw new ModelBundleException(where + ": entry " + Problem.oneLine(name, 80) + " is missing (truncated bundle?)");
             }
-            if (!sha256(bytes).equals(sums.get(name).asText())) {
+            if (!Sha256.hex(bytes).equals(sums.get(name).asText())) {
                 throw new ModelBundleException(where + ": entry " + name + " fails its SHA-256 check (corrupted)");
             }
         });
@@ -463,29 +436,7 @@ public final class ModelBundle {
     static byte[] weights(org.deeplearning4j.nn.api.Model net) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, raw, false);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(raw.toByteArray()));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                put(zip, e.getName(), in.readAllBytes());
-            }
-        }
-        return out.toByteArray();
+        return ChecksummedArchive.rezip(raw.toByteArray());
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(0); // fixed timestamps: the same model gives the same bytes
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

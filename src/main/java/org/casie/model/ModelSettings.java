@@ -53,12 +53,6 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
                 null, 0);
     }
 
-    /** The accurate profile: frozen BERT-base vectors, projected by a learned linear layer. */
-    public ModelSettings withEncoder(EncoderSpec spec, int projection) {
-        return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,
-                spec, projection, disabledFeatures, domainVectors);
-    }
-
     public FeatureMask features() {
         return new FeatureMask(disabledFeatures);
     }

@@ -1,6 +1,7 @@
 package org.casie.tag;
 
-import org.casie.corpus.AtomicFiles;
+import org.casie.io.AtomicFiles;
+import org.casie.io.Sha256;
 import org.casie.text.AnnotationCache;
 
 import java.io.IOException;
@@ -8,9 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -83,7 +81,7 @@ public final class ShippedModels {
                 return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String sha = Sha256.hex(bytes);
             Path file = cacheDir.resolve(name + "-" + sha.substring(0, 16) + ".zip");
             if (!Files.exists(file) || Files.size(file) != bytes.length) {
                 AtomicFiles.write(file, bytes);
@@ -92,8 +90,7 @@ public final class ShippedModels {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the shipped model " + name + " into " + cacheDir + ": "
                     + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
+

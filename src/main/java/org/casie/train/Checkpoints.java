@@ -1,11 +1,12 @@
 package org.casie.train;
 
+import org.casie.io.ChecksummedArchive;
+import org.casie.io.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.casie.corpus.ArgumentMention;
-import org.casie.corpus.AtomicFiles;
 import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
 import org.casie.corpus.Hopper;
@@ -25,19 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Training state written after every completed epoch of each network, so that {@code train --resume}
@@ -113,10 +108,6 @@ public final class Checkpoints {
         return dir;
     }
 
-    public boolean resuming() {
-        return resume;
-    }
-
     /** Whether a checkpoint of some network is there. */
     public boolean exists() {
         return Files.isRegularFile(file("trigger")) || Files.isRegularFile(file("argument"));
@@ -129,7 +120,7 @@ public final class Checkpoints {
      * @throws CheckpointException naming what differs, or what is damaged
      */
     public synchronized void open(TrainConfig config, List<Document> train, List<Document> dev) {
-        String c = sha256(ConfigFiles.toJson(config).getBytes(StandardCharsets.UTF_8));
+        String c = Sha256.hex(ConfigFiles.toJson(config).getBytes(StandardCharsets.UTF_8));
         String d = dataHash(train, dev);
         if (configSha != null && (!configSha.equals(c) || !dataSha.equals(d))) {
             throw new IllegalStateException("checkpoints opened twice for different runs");
@@ -197,16 +188,9 @@ public final class Checkpoints {
             putNumber(o, "devF1", e.devF1());
         }
         ObjectNode sums = json.putObject("sha256");
-        entries.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
+        ChecksummedArchive.checksums(entries).forEach(sums::put);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, STATE, JSON.writeValueAsBytes(json));
-                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    put(zip, e.getKey(), e.getValue());
-                }
-            }
-            AtomicFiles.write(file(state.task()), out.toByteArray());
+            ChecksummedArchive.write(file(state.task()), STATE, JSON.writeValueAsBytes(json), entries);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file(state.task()) + ": " + e.getMessage(), e);
         }
@@ -298,7 +282,7 @@ public final class Checkpoints {
         }
         JsonNode sums = state.path("sha256");
         for (String name : entries.keySet()) {
-            if (!name.equals(STATE) && (!sums.has(name) || !sha256(entries.get(name)).equals(sums.get(name).asText()))) {
+            if (!name.equals(STATE) && (!sums.has(name) || !Sha256.hex(entries.get(name)).equals(sums.get(name).asText()))) {
                 throw new CheckpointException(where + ": entry " + Problem.oneLine(name, 60) + " fails its SHA-256 check "
                         + "(damaged); delete " + dir + " to start afresh");
             }
@@ -310,26 +294,20 @@ public final class Checkpoints {
     }
 
     private Map<String, byte[]> read(Path file) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        long total = 0;
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_BYTES - total + 1));
-                total += bytes.length;
-                if (total > MAX_BYTES || entries.put(e.getName(), bytes) != null) {
-                    throw new CheckpointException(where(file) + ": damaged (oversized or repeated entries); delete " + dir);
-                }
+        try (InputStream raw = Files.newInputStream(file)) {
+            return ChecksummedArchive.read(raw, MAX_BYTES);
+        } catch (ChecksummedArchive.ArchiveException e) {
+            if (e.failure() != ChecksummedArchive.Failure.UNREADABLE) {
+                throw new CheckpointException(where(file) + ": damaged (oversized or repeated entries); delete " + dir);
             }
+            throw new CheckpointException(where(file) + ": not a readable zip (" + Problem.oneLine(e.detail(), 100)
+                    + "); delete " + dir + " to start afresh");
         } catch (NoSuchFileException e) {
             throw new CheckpointException(where(file) + ": no such file");
         } catch (IOException | RuntimeException e) {
-            if (e instanceof CheckpointException c) {
-                throw c;
-            }
             throw new CheckpointException(where(file) + ": not a readable zip (" + Problem.oneLine(String.valueOf(e.getMessage()), 100)
                     + "); delete " + dir + " to start afresh");
         }
-        return entries;
     }
 
     private static INDArray array(Map<String, byte[]> entries, String name, String where) {
@@ -356,13 +334,6 @@ public final class Checkpoints {
         }
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setTime(0);
-        zip.putNextEntry(e);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
 
     /** Doubles as JSON: NaN (no dev set) as null, everything else exactly (Jackson writes the shortest exact form). */
     private static void putNumber(ObjectNode o, String field, double v) {
@@ -400,14 +371,7 @@ public final class Checkpoints {
                 sb.append('\n');
             }
         }
-        return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import org.casie.corpus.InputBytes;
+import org.casie.io.InputBytes;
 import org.casie.corpus.Problem;
 
 import java.io.IOException;

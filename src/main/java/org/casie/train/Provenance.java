@@ -1,11 +1,11 @@
 package org.casie.train;
 
+import org.casie.io.Sha256;
 import org.casie.corpus.Document;
 import org.casie.examples.AlignmentStats;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -144,18 +144,14 @@ public final class Provenance {
 
     /** SHA-256 over the ids and contents, in order: identifies the exact data a model saw. */
     static String corpusHash(List<Document> docs) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Document d : docs) {
-                sha.update(d.id().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(d.content().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest sha = Sha256.digest();
+        for (Document d : docs) {
+            sha.update(d.id().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(d.content().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     static String toolVersion() {

@@ -34,10 +34,6 @@ final class TaskTrainer {
     private final Checkpoints checkpoints;
     private final BooleanSupplier cancelled;
 
-    TaskTrainer(String task, ComputationGraph net, List<HeadSpec> heads, TrainingMonitor monitor) {
-        this(task, net, heads, monitor, null, () -> false);
-    }
-
     /**
      * @param checkpoints where to save each completed epoch and resume from, or {@code null}
      * @param cancelled   polled between minibatches: the other network failed, stop
@@ -58,20 +54,6 @@ final class TaskTrainer {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    /**
-     * @param devF1 scores the network in its current state on dev (0-100); {@code null} when there is no
-     *              dev set: all {@code maxEpochs} run and the last weights are kept
-     */
-    Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed,
-               ToDoubleFunction<ComputationGraph> devF1) {
-        return fit(examples, batchSize, maxEpochs, patience, seed, 0, 1, devF1);
-    }
-
-    Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed, double averaging,
-               ToDoubleFunction<ComputationGraph> devF1) {
-        return fit(examples, batchSize, maxEpochs, patience, seed, averaging, 1, devF1);
     }
 
     /** Whether an example has nothing to find: every label of its first head is {@code O} (or ignored). */
@@ -105,6 +87,8 @@ final class TaskTrainer {
      *                     (see {@link WeightAverage}); 0 keeps the raw weights
      * @param negativeKeep share of the examples with nothing to find that each epoch trains on (a fresh
      *                     random share every epoch; 1: all of them)
+     * @param devF1        scores the network in its current state on dev (0-100); {@code null} when there is no
+     *                     dev set: all {@code maxEpochs} run and the last weights are kept
      */
     Result fit(List<TaggingExample> examples, int batchSize, int maxEpochs, int patience, long seed, double averaging,
                double negativeKeep, ToDoubleFunction<ComputationGraph> devF1) {

@@ -81,10 +81,6 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
         return new TrainConfig(model, seed, epochs, epochs, patience, batchSize, hoppers, weightAveraging, triggerNegatives);
     }
 
-    public TrainConfig withWeightAveraging(double decay) {
-        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, decay, triggerNegatives);
-    }
-
     public TrainConfig withHoppers(HopperConfig newHoppers) {
         return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, newHoppers, weightAveraging, triggerNegatives);
     }

@@ -1,5 +1,6 @@
 package org.casie.model;
 
+import org.casie.io.Sha256;
 import org.casie.corpus.Document;
 import org.casie.corpus.Fuzz;
 import org.casie.examples.AnnotatedText;
@@ -73,7 +74,7 @@ class ModelBundleFuzzTest {
                     byte[] bytes = e.getKey().equals(name) ? content : e.getValue();
                     if (resum && e.getKey().equals("manifest.json") && !name.equals("manifest.json")) {
                         bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                                .replace(ModelBundle.sha256(entries.get(name)), ModelBundle.sha256(content))
+                                .replace(Sha256.hex(entries.get(name)), Sha256.hex(content))
                                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     }
                     zip.putNextEntry(new ZipEntry(e.getKey()));

@@ -1,5 +1,6 @@
 package org.casie.model;
 
+import org.casie.io.Sha256;
 import org.casie.corpus.Document;
 import org.casie.coref.HopperClustering;
 import org.casie.coref.HopperGrouping;
@@ -237,7 +238,7 @@ class ModelBundleTest {
         rewrite(file, "hopper.json", settings);
         String manifest = new String(entries(file).get("manifest.json"));
         String oldSum = ModelBundle.JSON.readTree(manifest).path("sha256").path("hopper.json").asText();
-        rewrite(file, "manifest.json", manifest.replace(oldSum, ModelBundle.sha256(settings.getBytes())));
+        rewrite(file, "manifest.json", manifest.replace(oldSum, Sha256.hex(settings.getBytes())));
         ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
         assertTrue(e.getMessage().contains("pair features that differ from this build's"), e.getMessage());
     }
@@ -346,7 +347,7 @@ class ModelBundleTest {
         String pos = new String(entry(file, "vocab/pos.txt")) + "NEWTAG\n";
         var manifestTree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelBundle.JSON.readTree(entry(file, "manifest.json"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) manifestTree.get("sha256")).put("vocab/pos.txt",
-                ModelBundle.sha256(pos.getBytes()));
+                Sha256.hex(pos.getBytes()));
         String manifest = manifestTree.toString();
         rewrite(file, "vocab/pos.txt", pos);
         rewrite(file, "manifest.json", manifest);

@@ -10,7 +10,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
-import org.casie.corpus.InputBytes;
+import org.casie.io.InputBytes;
 import org.casie.corpus.Problem;
 
 import java.io.IOException;

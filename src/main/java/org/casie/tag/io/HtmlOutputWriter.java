@@ -1,7 +1,8 @@
 package org.casie.tag.io;
 
+import org.casie.io.Html;
 import org.casie.corpus.ArgumentMention;
-import org.casie.corpus.AtomicFiles;
+import org.casie.io.AtomicFiles;
 import org.casie.corpus.CharSpan;
 import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
@@ -63,14 +64,14 @@ public final class HtmlOutputWriter implements OutputWriter {
             if (previous != null && cut > previous) {
                 CharSpan piece = new CharSpan(previous, cut);
                 List<Mark> covering = marks.stream().filter(m -> m.span().contains(piece)).toList();
-                String text = escape(content.substring(previous, cut));
+                String text = Html.escape(content.substring(previous, cut));
                 if (covering.isEmpty()) {
                     body.append(text);
                 } else {
                     // The innermost (shortest) annotation gives the colour; the title lists them all.
                     Mark inner = covering.stream().min((a, b) -> Integer.compare(a.span().length(), b.span().length())).get();
                     body.append("<mark class=\"").append(inner.cssClass()).append("\" title=\"")
-                            .append(escape(String.join("; ", covering.stream().map(Mark::label).toList()))).append("\">")
+                            .append(Html.escape(String.join("; ", covering.stream().map(Mark::label).toList()))).append("\">")
                             .append(text).append("</mark>");
                 }
             }
@@ -93,7 +94,7 @@ public final class HtmlOutputWriter implements OutputWriter {
             legend.append("<mark class=\"r-").append(roles[i].label()).append("\">").append(roles[i].label())
                     .append("</mark> ");
         }
-        String title = escape(doc.title() != null ? doc.title() : doc.id());
+        String title = Html.escape(doc.title() != null ? doc.title() : doc.id());
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title>\n<style>\n"
                 + "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}"
                 + "article{white-space:pre-wrap}mark{padding:0 2px;border-radius:3px}.legend{font-size:85%}\n"
@@ -106,19 +107,4 @@ public final class HtmlOutputWriter implements OutputWriter {
         return c == null ? "" : String.format(", confidence %.2f", c);
     }
 
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }

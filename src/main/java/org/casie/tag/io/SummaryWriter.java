@@ -1,7 +1,7 @@
 package org.casie.tag.io;
 
 import org.casie.corpus.ArgumentMention;
-import org.casie.corpus.AtomicFiles;
+import org.casie.io.AtomicFiles;
 import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
 import org.casie.corpus.Hopper;

@@ -1,6 +1,6 @@
 package org.casie.text.bert;
 
-import org.casie.corpus.AtomicFiles;
+import org.casie.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.casie.corpus;
+package org.casie.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

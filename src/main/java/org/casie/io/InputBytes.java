@@ -1,4 +1,4 @@
-package org.casie.corpus;
+package org.casie.io;
 
 import java.io.IOException;
 import java.io.InputStream;
