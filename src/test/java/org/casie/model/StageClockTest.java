@@ -23,7 +23,9 @@ class StageClockTest {
         StageClock.stop(StageClock.Stage.NETWORK, clock);
         double features = StageClock.seconds().get(StageClock.Stage.FEATURES);
         double network = StageClock.seconds().get(StageClock.Stage.NETWORK);
-        assertTrue(features >= 0.019 && features < network, features + " " + network);
+        // Sleeps never end early, but a loaded machine may stretch either: only lower bounds hold.
+        assertTrue(features >= 0.019, features + " " + network);
+        assertTrue(network >= 0.039, features + " " + network);
         assertEquals(0.0, StageClock.seconds().get(StageClock.Stage.BERT));
         String report = StageClock.report();
         assertTrue(report.contains("DL4J networks") && report.contains("total (all threads)"), report);
