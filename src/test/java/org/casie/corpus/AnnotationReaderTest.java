@@ -202,7 +202,9 @@ class AnnotationReaderTest {
         Path file = hugeJson(dir, 100);
         long start = System.nanoTime();
         ReadResult r = reader.read(file);
-        assertTrue((System.nanoTime() - start) / 1e9 < 2, "refused at a glance, not parsed");
+        // Parsing 100 MB takes minutes; a refusal by size is instant, but a machine shared by several builds
+        // can stall any call for seconds (6.7 s was seen), so the bound is loose.
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "refused at a glance, not parsed");
         assertTrue(r.document().isEmpty());
         assertEquals("huge.json: 100.0 MB, larger than the 20.0 MB limit for an annotation file; not a CASIE document",
                 r.errors().get(0).toString());
