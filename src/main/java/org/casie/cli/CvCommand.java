@@ -65,12 +65,38 @@ public final class CvCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        System.out.printf("%d-fold cross-validation over %d documents (F1, mean +- sd)%n", folds, texts.size());
-        for (Metric m : Metric.values()) {
-            System.out.printf("%-8s %6.1f +- %.1f%n", m.label(), r.mean(m), r.std(m));
-        }
-        double realis = r.realis().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        System.out.printf("%-8s %6.1f (realis accuracy, mean)%n", "Realis", realis);
+        System.out.printf("%d-fold cross-validation over %d documents (F1; realis: accuracy over Trig-C matches)%n",
+                folds, texts.size());
+        System.out.print(table(r));
         return corpus.rejectedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+    }
+
+    /** One row per fold, then the mean and the sample standard deviation over folds. */
+    static String table(CrossValidation.Result r) {
+        StringBuilder out = new StringBuilder(String.format("%-6s %5s", "fold", "docs"));
+        for (Metric m : Metric.values()) {
+            out.append(String.format(" %7s", m.label()));
+        }
+        out.append(String.format(" %7s%n", "Realis"));
+        for (int k = 0; k < r.folds().size(); k++) {
+            out.append(String.format("%-6d %5d", k + 1, r.testDocuments().get(k)));
+            for (Metric m : Metric.values()) {
+                out.append(String.format(" %7.1f", r.folds().get(k).get(m)));
+            }
+            out.append(String.format(" %7.1f%n", r.realis().get(k)));
+        }
+        double realisMean = r.realis().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double realisSs = r.realis().stream().mapToDouble(x -> (x - realisMean) * (x - realisMean)).sum();
+        out.append(String.format("%-6s %5d", "mean", r.testDocuments().stream().mapToInt(Integer::intValue).sum()));
+        for (Metric m : Metric.values()) {
+            out.append(String.format(" %7.1f", r.mean(m)));
+        }
+        out.append(String.format(" %7.1f%n", realisMean));
+        out.append(String.format("%-6s %5s", "sd", ""));
+        for (Metric m : Metric.values()) {
+            out.append(String.format(" %7.1f", r.std(m)));
+        }
+        out.append(String.format(" %7.1f%n", r.realis().size() < 2 ? 0 : Math.sqrt(realisSs / (r.realis().size() - 1))));
+        return out.toString();
     }
 }
