@@ -59,4 +59,12 @@ class CvCommandTest {
         }
         assertTrue(r.err().contains("fold 3/3: 3 train, 1 dev, 2 test documents"), r.err());
     }
+
+    @Test
+    void unknownProfileIsRefusedInOneLine(@TempDir Path dir) {
+        BatchCommandsTest.Run r = BatchCommandsTest.cli("cv", "--data", dir.toString(), "--docs",
+                dir.resolve("none.txt").toString(), "--profile", "slow");
+        assertEquals(ExitCodes.BAD_DATA, r.exit(), r.err());
+        assertTrue(r.err().contains("--profile must be fast or accurate, not 'slow'"), r.err());
+    }
 }
