@@ -27,7 +27,10 @@ public record SpanRepair(List<String> rules) {
     public enum Rule {
         /** Merge two decoded spans of one class with no token between them ("Sunday ," + "April 29th"). */
         JOIN,
-        /** Cut conjunctions, commas and possessive markers off both ends ("nationalities and" -> "nationalities"). */
+        /**
+         * Cut conjunctions, commas and possessive markers off both ends ("nationalities and" -> "nationalities");
+         * "both", "either" and "neither" may open a span.
+         */
         EDGES,
         /** Cut determiners, prepositions and possessive pronouns off the end ("pay their" -> "pay"). */
         TAIL;
@@ -44,6 +47,8 @@ public record SpanRepair(List<String> rules) {
     private static final String TRIGGER = "trigger:";
     private static final String ARGUMENT = "argument:";
     private static final Set<String> EDGE_TAGS = Set.of("CC", "POS", ",");
+    /** Tagged CC but opening a phrase: "both exploits" is a gold argument. */
+    private static final Set<String> PAIRED_CONJUNCTIONS = Set.of("both", "either", "neither");
     private static final Set<String> TAIL_TAGS = Set.of("DT", "PDT", "WDT", "IN", "TO", "PRP$", "WP$");
 
     public SpanRepair {
@@ -136,7 +141,8 @@ public record SpanRepair(List<String> rules) {
             return span;
         }
         int begin = span.begin(), end = span.end();
-        while (begin < end && edges && isEdge(tokens, begin)) {
+        while (begin < end && edges && isEdge(tokens, begin) && !PAIRED_CONJUNCTIONS.contains(tokens.word(begin)
+                .toLowerCase(Locale.ROOT))) {
             begin++;
         }
         while (end > begin && (edges && isEdge(tokens, end - 1) || tail && TAIL_TAGS.contains(tokens.pos(end - 1)))) {

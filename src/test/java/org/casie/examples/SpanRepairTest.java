@@ -81,6 +81,12 @@ class SpanRepairTest {
     }
 
     @Test
+    void pairedConjunctionMayOpenASpanButNotCloseIt() {
+        TokenTable t = tagged("both/CC exploits/NNS and/CC either/CC");
+        assertEquals(new TokenSpan(0, 2), SpanRepair.trim(t, new TokenSpan(0, 4), EDGES));
+    }
+
+    @Test
     void possessiveFormIsCutEvenWhenTaggedAsVerb() {
         TokenTable t = tagged("the/DT company/NN 's/VBZ servers/NNS");
         assertEquals(new TokenSpan(0, 2), SpanRepair.trim(t, new TokenSpan(0, 3), EDGES));
