@@ -145,10 +145,15 @@ public record SpanRepair(List<String> rules) {
                 .toLowerCase(Locale.ROOT))) {
             begin++;
         }
-        while (end > begin && (edges && isEdge(tokens, end - 1) || tail && TAIL_TAGS.contains(tokens.pos(end - 1)))) {
+        while (end > begin && (edges && isEdge(tokens, end - 1) || tail && isTail(tokens, end - 1))) {
             end--;
         }
         return begin < end ? new TokenSpan(begin, end) : null;
+    }
+
+    /** A determiner, preposition or possessive pronoun; "ago" (tagged as a preposition) ends "a few weeks ago". */
+    static boolean isTail(TokenTable tokens, int i) {
+        return TAIL_TAGS.contains(tokens.pos(i)) && !tokens.word(i).equalsIgnoreCase("ago");
     }
 
     /** A conjunction, comma or possessive marker ({@code 's} is checked by its form too: taggers may call it a verb). */

@@ -101,6 +101,12 @@ class SpanRepairTest {
     }
 
     @Test
+    void tailKeepsAgo() {
+        TokenTable t = tagged("A/DT few/JJ weeks/NNS ago/IN");
+        assertEquals(new TokenSpan(0, 4), SpanRepair.trim(t, new TokenSpan(0, 4), TAIL));
+    }
+
+    @Test
     void tailLeavesLeadingDeterminersAndPossessivePronouns() {
         assertEquals(new TokenSpan(18, 21), SpanRepair.trim(PHRASES, new TokenSpan(18, 21), TAIL)); // to the attackers
         assertEquals(new TokenSpan(5, 7), SpanRepair.trim(PHRASES, new TokenSpan(5, 7), TAIL));     // its customers
