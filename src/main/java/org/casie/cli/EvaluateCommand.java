@@ -47,8 +47,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = "--span-repair", paramLabel = "RULES", converter = SpanRepairConverter.class,
-            description = "Decode with these whole-phrase span repairs instead of the bundle's: comma-separated "
-                    + "join, edges, tail, each also as trigger:RULE or argument:RULE, or none.")
+            description = "Decode with these whole-phrase span repairs instead of the bundle's (bundles that name none "
+                    + "use " + SpanRepair.DEFAULT_RULES + "): comma-separated join, edges, tail, each also as trigger:RULE or "
+                    + "argument:RULE, or none.")
     SpanRepair spanRepair;
 
     @Mixin
