@@ -14,9 +14,9 @@ import java.util.TreeSet;
  * starts with a conjunction or comma, 5 of 16,652 end with a comma or {@code 's} ("McDonald's"), and 1 of
  * the 2,790 dev arguments ends with a determiner, preposition or possessive pronoun. Coordinated and
  * possessive phrases are split at the conjunction or marker ("their phone numbers" | "addresses"; "the
- * county" | "computer systems"), so the rules trim edges rather than grow spans over them; two spans of one
- * class that touch ("earlier" | "this month") are one phrase 39 times in the 800 gold articles but 29 times
- * in the fast model's 100 dev articles. A rule prefixed {@code trigger:} or {@code argument:} applies to
+ * county" | "computer systems"), so the rules trim edges rather than grow spans over them. Two spans of
+ * one class that touch are rare in gold (39 pairs in the 800 articles) and frequent in the fast model's output
+ * (29 in the 100 dev articles: "earlier" | "this month"). A rule prefixed {@code trigger:} or {@code argument:} applies to
  * that tagger only.
  *
  * @param rules names of the rules in use, sorted
@@ -41,14 +41,16 @@ public record SpanRepair(List<String> rules) {
     }
 
     public static final SpanRepair NONE = new SpanRepair(List.of());
+
     /**
      * What decoding uses when a bundle's settings name no rules (bundles written before the rules existed, such as
      * the shipped ones). Measured on dev with the shipped bundles (docs/accuracy.md): the fast bundle's Arg-C
      * 49.0 -> 49.3 (paired bootstrap p = 0.002), Arg-C with gold triggers 61.8 -> 62.2, no trigger changed; the
-     * trigger tagger keeps its tail ("posing as", "stolen from" are gold triggers: {@code tail} cost 1.7 Trig-C)
+     * trigger tagger keeps its tail ("asked for", "coming from" are gold triggers: {@code tail} cost 1.7 Trig-C)
      * and {@code join} paid on neither tagger.
      */
     public static final String DEFAULT_RULES = "edges,argument:tail";
+    /** {@link #DEFAULT_RULES}, parsed. */
     public static final SpanRepair DEFAULT = parse(DEFAULT_RULES);
 
     private static final String TRIGGER = "trigger:";
