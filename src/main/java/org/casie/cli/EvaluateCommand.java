@@ -4,6 +4,7 @@ import org.casie.corpus.AnnotationWriter;
 import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
 import org.casie.examples.AnnotatedText;
+import org.casie.examples.SpanRepair;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.tag.ShippedModels;
@@ -15,6 +16,7 @@ import org.casie.eval.EvaluationReport;
 import org.casie.eval.TriggerErrors;
 import org.casie.eval.EventScorer;
 import org.casie.eval.HopperScoreTable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,12 +43,35 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write predictions (CASIE JSON) and reports here.")
     Path report;
 
+    @Option(names = "--span-repair", paramLabel = "RULES", converter = SpanRepairConverter.class,
+            description = "Decode with these whole-phrase span repairs instead of the bundle's (bundles that name none "
+                    + "use " + SpanRepair.DEFAULT_RULES + "): comma-separated join, edges, tail, each also as trigger:RULE or "
+                    + "argument:RULE, or none.")
+    SpanRepair spanRepair;
+
     @Mixin
     CommonOptions common;
+
+    /** Parses {@code --span-repair}; an unknown rule is a usage error. */
+    static final class SpanRepairConverter implements CommandLine.ITypeConverter<SpanRepair> {
+        @Override
+        public SpanRepair convert(String value) {
+            try {
+                return SpanRepair.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         EventModel eventModel = ModelBundle.load(ShippedModels.resolve(model)).model();
+        if (spanRepair != null) {
+            eventModel = eventModel.withSpanRepair(spanRepair);
+        }
+        System.err.println("span repairs: " + (eventModel.settings().spanRepair().isEmpty() ? "none"
+                : String.join(", ", eventModel.settings().spanRepair())));
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
         List<AnnotatedText> texts;
         try (TextAnnotator annotator = new TextAnnotator(eventModel.settings(), common.cacheDir(), common.threads())) {

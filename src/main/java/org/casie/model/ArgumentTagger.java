@@ -10,12 +10,14 @@ import org.casie.examples.FunctionWordSpans;
 import org.casie.examples.LabeledSpan;
 import org.casie.examples.RoleConstraints;
 import org.casie.examples.SequenceFeatures;
+import org.casie.examples.SpanRepair;
 import org.casie.examples.TokenSpan;
 import org.casie.text.TokenTable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Finds the arguments of each trigger: role spans (only roles its subtype takes) and their entity types. */
 public final class ArgumentTagger {
@@ -26,14 +28,19 @@ public final class ArgumentTagger {
     private final ArgumentExamples examples;
     private final RoleConstraints constraints;
     private final int batchSize;
+    private final Set<SpanRepair.Rule> repairs;
 
-    public ArgumentTagger(ComputationGraph net, ArgumentExamples examples, RoleConstraints constraints, int batchSize) {
-        this(List.of(net), examples, constraints, batchSize);
+    public ArgumentTagger(ComputationGraph net, ArgumentExamples examples, RoleConstraints constraints, int batchSize,
+                          Set<SpanRepair.Rule> repairs) {
+        this(List.of(net), examples, constraints, batchSize, repairs);
     }
 
-    /** @param nets one network, or the members of an ensemble whose probabilities are averaged */
+    /**
+     * @param nets    one network, or the members of an ensemble whose probabilities are averaged
+     * @param repairs whole-phrase repairs of the decoded spans ({@link SpanRepair#forArgument})
+     */
     public ArgumentTagger(List<ComputationGraph> nets, ArgumentExamples examples, RoleConstraints constraints,
-                          int batchSize) {
+                          int batchSize, Set<SpanRepair.Rule> repairs) {
         if (nets.isEmpty()) {
             throw new IllegalArgumentException("an argument tagger needs at least one network");
         }
@@ -41,6 +48,12 @@ public final class ArgumentTagger {
         this.examples = examples;
         this.constraints = constraints;
         this.batchSize = batchSize;
+        this.repairs = Set.copyOf(repairs);
+    }
+
+    /** The same networks decoding with other span repairs. */
+    public ArgumentTagger withRepairs(Set<SpanRepair.Rule> newRepairs) {
+        return new ArgumentTagger(nets, examples, constraints, batchSize, newRepairs);
     }
 
     public static List<HeadSpec> heads(int entityTypes) {
@@ -86,10 +99,11 @@ public final class ArgumentTagger {
             for (int i = 0; i < batch.size(); i++) {
                 ArgumentQuery q = queries.get(i);
                 List<PredictedArgument> arguments = new ArrayList<>();
-                for (LabeledSpan s : DECODER.decode(probs[0][i], constraints.mask(q.subtype()))) {
-                    TokenSpan span = BracketBalancer.balance(tokens, new TokenSpan(q.window().from() + s.tokens().begin(),
-                            q.window().from() + s.tokens().end()));
-                    if (FunctionWordSpans.onlyFunctionWords(tokens, span)) {
+                for (LabeledSpan s : SpanRepair.join(DECODER.decode(probs[0][i], constraints.mask(q.subtype())), repairs)) {
+                    TokenSpan span = SpanRepair.trim(tokens, BracketBalancer.balance(tokens,
+                            new TokenSpan(q.window().from() + s.tokens().begin(), q.window().from() + s.tokens().end())),
+                            repairs);
+                    if (span == null || FunctionWordSpans.onlyFunctionWords(tokens, span)) {
                         continue;
                     }
                     int type = TriggerTagger.argmaxMean(probs[1][i], s.tokens());

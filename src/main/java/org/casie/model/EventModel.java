@@ -10,6 +10,7 @@ import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentExamples;
 import org.casie.examples.FeatureSpace;
 import org.casie.examples.RoleConstraints;
+import org.casie.examples.SpanRepair;
 import org.casie.examples.TriggerExamples;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.casie.examples.SpanAligner;
@@ -64,8 +65,15 @@ public final class EventModel {
         TriggerExamples triggerExamples = new TriggerExamples(features, settings.triggerContext(), settings.maxTokens());
         ArgumentExamples argumentExamples = new ArgumentExamples(features, entityTypes, settings.argumentContext(),
                 settings.maxTokens());
-        return new EventModel(settings, features, new TriggerTagger(triggerNets, triggerExamples, BATCH),
-                new ArgumentTagger(argumentNets, argumentExamples, constraints, BATCH));
+        return new EventModel(settings, features, new TriggerTagger(triggerNets, triggerExamples, BATCH,
+                settings.repairs().forTrigger()), new ArgumentTagger(argumentNets, argumentExamples, constraints, BATCH,
+                settings.repairs().forArgument()));
+    }
+
+    /** The same networks decoding with other span repairs (the settings record them). */
+    public EventModel withSpanRepair(SpanRepair repair) {
+        return new EventModel(settings.withSpanRepair(repair), features, triggers.withRepairs(repair.forTrigger()),
+                arguments.withRepairs(repair.forArgument()), hoppers);
     }
 
     public ModelSettings settings() { return settings; }

@@ -1,6 +1,7 @@
 package org.casie.model;
 
 import org.casie.examples.FeatureMask;
+import org.casie.examples.SpanRepair;
 import org.casie.text.AnnotatorConfig;
 import org.casie.text.bert.EncoderSpec;
 
@@ -21,17 +22,28 @@ import java.util.List;
  * @param contextProjection size the contextual vectors are projected to before the BiLSTM
  * @param disabledFeatures feature groups left out, for ablations ({@link FeatureMask}); none by default
  * @param domainVectors   size of the word vectors learnt from the training text (Word2Vec); 0: none
+ * @param spanRepair      whole-phrase repairs of decoded spans ({@link SpanRepair} rule names); absent (bundles
+ *                        written before the rules existed): {@link SpanRepair#DEFAULT}
  */
 public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
                             int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
-                            int contextProjection, List<String> disabledFeatures, int domainVectors) {
+                            int contextProjection, List<String> disabledFeatures, int domainVectors,
+                            List<String> spanRepair) {
 
     /** Every feature group in use: the form of bundles written before feature groups could be left out. */
     public ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
                          int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
                          int contextProjection) {
         this(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument, encoder,
-                contextProjection, List.of(), 0);
+                contextProjection, List.of(), 0, null);
+    }
+
+    /** The default span repairs: the form of bundles written before span repairs could be chosen. */
+    public ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
+                         int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
+                         int contextProjection, List<String> disabledFeatures, int domainVectors) {
+        this(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument, encoder,
+                contextProjection, disabledFeatures, domainVectors, null);
     }
 
     public ModelSettings {
@@ -45,12 +57,23 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
         Checks.range("contextProjection", contextProjection, encoder == null ? 0 : 1, NetworkConfig.MAX_WIDTH);
         disabledFeatures = new FeatureMask(disabledFeatures).disabled();
         Checks.range("domainVectors", domainVectors, 0, 1024);
+        spanRepair = (spanRepair == null ? SpanRepair.DEFAULT : new SpanRepair(spanRepair)).rules();
     }
 
     /** The fast profile: no contextual encoder. */
     public static ModelSettings defaults() {
         return new ModelSettings(AnnotatorConfig.FULL, 0, 0, 160, 2, NetworkConfig.defaults(), NetworkConfig.defaults(),
                 null, 0);
+    }
+
+    /** The same settings decoding with other span repairs. */
+    public ModelSettings withSpanRepair(SpanRepair repair) {
+        return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,
+                encoder, contextProjection, disabledFeatures, domainVectors, repair.rules());
+    }
+
+    public SpanRepair repairs() {
+        return new SpanRepair(spanRepair);
     }
 
     public FeatureMask features() {

@@ -6,6 +6,7 @@ import org.casie.examples.BioDecoder;
 import org.casie.examples.FunctionWordSpans;
 import org.casie.examples.LabeledSpan;
 import org.casie.examples.SequenceFeatures;
+import org.casie.examples.SpanRepair;
 import org.casie.examples.TokenSpan;
 import org.casie.examples.TriggerExamples;
 import org.casie.examples.Window;
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** Finds event triggers with their subtype (constrained BIO decoding) and realis. */
 public final class TriggerTagger {
@@ -28,19 +30,30 @@ public final class TriggerTagger {
     private final List<ComputationGraph> nets;
     private final TriggerExamples examples;
     private final int batchSize;
+    private final Set<SpanRepair.Rule> repairs;
 
-    public TriggerTagger(ComputationGraph net, TriggerExamples examples, int batchSize) {
-        this(List.of(net), examples, batchSize);
+    public TriggerTagger(ComputationGraph net, TriggerExamples examples, int batchSize, Set<SpanRepair.Rule> repairs) {
+        this(List.of(net), examples, batchSize, repairs);
     }
 
-    /** @param nets one network, or the members of an ensemble whose probabilities are averaged */
-    public TriggerTagger(List<ComputationGraph> nets, TriggerExamples examples, int batchSize) {
+    /**
+     * @param nets    one network, or the members of an ensemble whose probabilities are averaged
+     * @param repairs whole-phrase repairs of the decoded spans ({@link SpanRepair#forTrigger})
+     */
+    public TriggerTagger(List<ComputationGraph> nets, TriggerExamples examples, int batchSize,
+                         Set<SpanRepair.Rule> repairs) {
         if (nets.isEmpty()) {
             throw new IllegalArgumentException("a trigger tagger needs at least one network");
         }
         this.nets = List.copyOf(nets);
         this.examples = examples;
         this.batchSize = batchSize;
+        this.repairs = Set.copyOf(repairs);
+    }
+
+    /** The same networks decoding with other span repairs. */
+    public TriggerTagger withRepairs(Set<SpanRepair.Rule> newRepairs) {
+        return new TriggerTagger(nets, examples, batchSize, newRepairs);
     }
 
     /** The network being trained, or an ensemble's first member. */
@@ -69,9 +82,10 @@ public final class TriggerTagger {
                 int from = w.focusFrom() - w.from(), to = w.focusTo() - w.from();
                 float[][] bio = Arrays.copyOfRange(probs[0][i], from, to);
                 float[][] realis = Arrays.copyOfRange(probs[1][i], from, to);
-                for (LabeledSpan s : DECODER.decode(bio)) {
-                    TokenSpan span = new TokenSpan(w.focusFrom() + s.tokens().begin(), w.focusFrom() + s.tokens().end());
-                    if (FunctionWordSpans.onlyFunctionWords(text.tokens(), span)) {
+                for (LabeledSpan s : SpanRepair.join(DECODER.decode(bio), repairs)) {
+                    TokenSpan span = SpanRepair.trim(text.tokens(), new TokenSpan(w.focusFrom() + s.tokens().begin(),
+                            w.focusFrom() + s.tokens().end()), repairs);
+                    if (span == null || FunctionWordSpans.onlyFunctionWords(text.tokens(), span)) {
                         continue;
                     }
                     out.add(new PredictedTrigger(span, Subtype.values()[s.cls()],

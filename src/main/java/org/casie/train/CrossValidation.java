@@ -19,8 +19,8 @@ import java.util.Random;
  */
 public final class CrossValidation {
 
-    /** F1 (0-100) per fold and metric, plus realis accuracy per fold. */
-    public record Result(List<Map<Metric, Double>> folds, List<Double> realis) {
+    /** F1 (0-100) per fold and metric, realis accuracy per fold, and how many documents each fold scored. */
+    public record Result(List<Map<Metric, Double>> folds, List<Double> realis, List<Integer> testDocuments) {
 
         public double mean(Metric m) {
             return folds.stream().mapToDouble(f -> f.get(m)).average().orElse(0);
@@ -50,6 +50,7 @@ public final class CrossValidation {
         java.util.Collections.shuffle(shuffled, new Random(config.seed()));
         List<Map<Metric, Double>> results = new ArrayList<>();
         List<Double> realis = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             List<AnnotatedText> test = new ArrayList<>(), rest = new ArrayList<>();
             for (int i = 0; i < shuffled.size(); i++) {
@@ -70,9 +71,10 @@ public final class CrossValidation {
             }
             results.add(f1);
             realis.add(s.realisAccuracy() * 100);
+            sizes.add(test.size());
             monitor.message(String.format("fold %d: Trig-C %.1f, Arg-C %.1f", k + 1, f1.get(Metric.TRIG_C),
                     f1.get(Metric.ARG_C)));
         }
-        return new Result(results, realis);
+        return new Result(results, realis, sizes);
     }
 }

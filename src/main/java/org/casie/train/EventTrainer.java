@@ -123,8 +123,10 @@ public final class EventTrainer {
         ComputationGraph argumentNet = SequenceNetworkBuilder.build(settings.argument(), features.words().size(),
                 features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA, contextDim,
                 settings.contextProjection(), ArgumentTagger.heads(entityTypes.size()), config.seed() + 1);
-        TriggerTagger triggerTagger = new TriggerTagger(triggerNet, triggerExamples, EventModel.BATCH);
-        ArgumentTagger argumentTagger = new ArgumentTagger(argumentNet, argumentExamples, constraints, EventModel.BATCH);
+        TriggerTagger triggerTagger = new TriggerTagger(triggerNet, triggerExamples, EventModel.BATCH,
+                settings.repairs().forTrigger());
+        ArgumentTagger argumentTagger = new ArgumentTagger(argumentNet, argumentExamples, constraints, EventModel.BATCH,
+                settings.repairs().forArgument());
         List<Document> devGold = dev.stream().map(AnnotatedText::document).toList();
 
         // If one network fails, the other stops at its next minibatch instead of training on in the background.

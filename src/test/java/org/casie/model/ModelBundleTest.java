@@ -6,6 +6,7 @@ import org.casie.coref.HopperClustering;
 import org.casie.coref.HopperGrouping;
 import org.casie.coref.MentionPairFeatures;
 import org.casie.coref.SubtypeGrouping;
+import org.casie.examples.SpanRepair;
 import org.casie.examples.FeatureSpace;
 import org.casie.examples.PretrainedVectors;
 import org.casie.examples.RoleConstraints;
@@ -187,6 +188,22 @@ class ModelBundleTest {
     }
 
     @Test
+    void bundlesWrittenBeforeSpanRepairsDecodeWithTheDefaultOnes() throws Exception {
+        assertEquals(SpanRepair.DEFAULT.rules(), ModelBundle.load(versionOne()).model().settings().spanRepair());
+        assertEquals(List.of("argument:tail", "edges"), SpanRepair.DEFAULT.rules());
+    }
+
+    @Test
+    void chosenSpanRepairsTravelInTheBundle(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("j.zip");
+        ModelBundle.save(model.withSpanRepair(SpanRepair.parse("join,trigger:edges")), Map.of("seed", 1), file);
+        assertEquals(List.of("join", "trigger:edges"), ModelBundle.load(file).model().settings().spanRepair());
+        Path none = dir.resolve("n.zip");
+        ModelBundle.save(model.withSpanRepair(SpanRepair.NONE), Map.of("seed", 1), none);
+        assertEquals(List.of(), ModelBundle.load(none).model().settings().spanRepair());
+    }
+
+    @Test
     void shippedBundlesLoadWithTheirHopperClassifier() {
         for (String name : List.of("fast", "accurate")) {
             Path shipped = Path.of("models", name + ".zip");
@@ -195,6 +212,7 @@ class ModelBundleTest {
             assertTrue(loaded.manifest().path("version").asInt() >= 2, name);
             assertTrue(loaded.model().hopperClassifier().isPresent(), name);
             assertEquals(0.3, loaded.model().hopperClassifier().get().settings().threshold(), 1e-9, name);
+            assertEquals(SpanRepair.DEFAULT.rules(), loaded.model().settings().spanRepair(), name + " decodes with the default repairs");
         }
     }
 
