@@ -188,8 +188,10 @@ public final class TagCommand implements Callable<Integer> {
             return new Result(null, e.getMessage(), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot write the output: the run cannot go on
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // A file the pipeline cannot handle is skipped and listed like an unreadable one; the batch goes on.
+            // A stack overflow unwinds to here and leaves the JVM usable; running out of memory does not, and
+            // is prevented by the limits (windows, long-run placeholders, the size limit), not caught.
             if (Main.verbose) {
                 e.printStackTrace();
             }

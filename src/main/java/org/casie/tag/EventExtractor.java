@@ -1,6 +1,7 @@
 package org.casie.tag;
 
 import org.casie.corpus.Document;
+import org.casie.corpus.EventMention;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
@@ -9,10 +10,13 @@ import org.casie.model.StageClock;
 import org.casie.text.bert.ContextVectors;
 import org.casie.text.AnnotationCache;
 import org.casie.text.Preprocessor;
+import org.casie.text.TextWindows;
 import org.casie.text.TokenTable;
 import org.casie.text.bert.ContextualEncoder;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The library entry point: loads a model bundle once and turns article text into CASIE events.
@@ -64,14 +68,44 @@ public final class EventExtractor implements AutoCloseable {
         return extract(Document.ofText("text", text));
     }
 
-    /** Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. */
+    /**
+     * Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. A content longer
+     * than {@link TextWindows#MAX_WINDOW_CHARS} is annotated and tagged window by window (memory bounded by the
+     * window, not the article), with offsets into the whole content and hoppers formed over the whole article.
+     */
     public Document extract(Document document) {
+        List<TextWindows.Window> windows = TextWindows.of(document.content());
+        if (windows.size() > 1) {
+            return extractInWindows(document, windows);
+        }
         long clock = StageClock.start();
         TokenTable tokens = preprocessor.process(document.content());
         clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
         ContextVectors vectors = encoder == null ? null : encoder.encode(document.content(), tokens);
         StageClock.stop(StageClock.Stage.BERT, clock);
         return model.extract(new AnnotatedText(document, tokens, vectors));
+    }
+
+    private Document extractInWindows(Document document, List<TextWindows.Window> windows) {
+        String content = document.content();
+        List<EventMention> mentions = new ArrayList<>();
+        List<TokenTable> tables = new ArrayList<>(windows.size());
+        int[] offsets = new int[windows.size()];
+        EventModel.MentionIds ids = new EventModel.MentionIds();
+        for (int w = 0; w < windows.size(); w++) {
+            TextWindows.Window window = windows.get(w);
+            String text = window.of(content);
+            long clock = StageClock.start();
+            TokenTable tokens = preprocessor.process(text);
+            clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
+            ContextVectors vectors = encoder == null ? null : encoder.encode(text, tokens);
+            StageClock.stop(StageClock.Stage.BERT, clock);
+            Document part = Document.ofText(document.id() + "#" + w, text);
+            mentions.addAll(model.mentions(new AnnotatedText(part, tokens, vectors), window.begin(), ids));
+            tables.add(tokens);
+            offsets[w] = window.begin();
+        }
+        return model.group(document, mentions, TokenTable.join(tables, offsets));
     }
 
     @Override
