@@ -33,12 +33,20 @@ public final class EventExtractor implements AutoCloseable {
     private final EventModel model;
     private final Preprocessor preprocessor;
     private final ContextualEncoder encoder;
+    private final int windowChars;
+    private volatile boolean closed;
 
     /** @param encoder the accurate profile's encoder, {@code null} for the fast profile */
     public EventExtractor(EventModel model, Preprocessor preprocessor, ContextualEncoder encoder) {
+        this(model, preprocessor, encoder, TextWindows.MAX_WINDOW_CHARS);
+    }
+
+    /** As above, with windows of at most {@code windowChars} characters (tests use small ones). */
+    EventExtractor(EventModel model, Preprocessor preprocessor, ContextualEncoder encoder, int windowChars) {
         this.model = model;
         this.preprocessor = preprocessor;
         this.encoder = encoder;
+        this.windowChars = windowChars;
     }
 
     /** Loads a bundle, with CoreNLP annotations cached in the default cache directory. */
@@ -72,9 +80,14 @@ public final class EventExtractor implements AutoCloseable {
      * Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. A content longer
      * than {@link TextWindows#MAX_WINDOW_CHARS} is annotated and tagged window by window (memory bounded by the
      * window, not the article), with offsets into the whole content and hoppers formed over the whole article.
+     *
+     * @throws IllegalStateException after {@link #close()}
      */
     public Document extract(Document document) {
-        List<TextWindows.Window> windows = TextWindows.of(document.content());
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        List<TextWindows.Window> windows = TextWindows.of(document.content(), windowChars);
         if (windows.size() > 1) {
             return extractInWindows(document, windows);
         }
@@ -108,8 +121,10 @@ public final class EventExtractor implements AutoCloseable {
         return model.group(document, mentions, TokenTable.join(tables, offsets));
     }
 
+    /** Releases TensorFlow (accurate profile); the extractor then refuses work. */
     @Override
     public void close() {
+        closed = true;
         if (encoder != null) {
             encoder.close();
         }

@@ -29,7 +29,11 @@ public final class TextWindows {
         return of(text, MAX_WINDOW_CHARS);
     }
 
-    static List<Window> of(String text, int max) {
+    /** Windows of at most {@code max} characters. */
+    public static List<Window> of(String text, int max) {
+        if (max < 2) {
+            throw new IllegalArgumentException("windows need at least 2 characters, not " + max);
+        }
         List<Window> out = new ArrayList<>();
         int begin = 0, n = text.length();
         while (n - begin > max) {
