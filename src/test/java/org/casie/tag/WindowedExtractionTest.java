@@ -95,7 +95,7 @@ class WindowedExtractionTest {
 
     @Test
     void spansNearAWindowBoundaryStayInsideTheArticleAndItsWindows() {
-        String text = article(10).replace("\n\n", " "); // no line break: windows end at blanks inside sentences
+        String text = article(6).replace("\n\n", " "); // no line break: windows end at blanks inside sentences
         Document doc = Document.ofText("a", text);
         int max = 251;
         List<TextWindows.Window> windows = TextWindows.of(text, max);
@@ -134,10 +134,10 @@ class WindowedExtractionTest {
     void punctuationRunsAreBounded() {
         StringBuilder b = new StringBuilder();
         String punct = "!?.,;:-_*#@%&()[]{}<>/|'\"~^=+";
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 6_000; i++) {
             b.append(i % 11 == 10 ? ' ' : punct.charAt((i * 7) % punct.length()));
         }
-        b.append(' ').append(".".repeat(5_000));
+        b.append(' ').append(".".repeat(3_000));
         tagged(b.toString());
     }
 
@@ -154,12 +154,12 @@ class WindowedExtractionTest {
     @Test
     void manyOneCharacterLinesAreBounded() {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             b.append((char) ('a' + i % 26)).append('\n');
         }
         String text = b.toString();
         tagged(text);
-        assertEquals(20_000, preprocessor.process(text.substring(0, 2_000)).size() * 20);
+        assertEquals(1_000, preprocessor.process(text.substring(0, 2_000)).size(), "one token per line");
     }
 
     @Test
