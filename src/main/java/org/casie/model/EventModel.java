@@ -108,7 +108,8 @@ public final class EventModel {
     /** A long article with the mentions of all its windows, grouped into hoppers over the whole article. */
     public Document group(Document article, List<EventMention> mentions, TokenTable tokens) {
         long clock = StageClock.start();
-        Document out = HopperGrouping.withGroups(article, new StretchGrouping(hopperGrouping()).group(mentions, tokens));
+        HopperGrouping grouping = new StretchGrouping(hopperGrouping());
+        Document out = HopperGrouping.withGroups(article, grouping.group(mentions, tokens));
         StageClock.stop(StageClock.Stage.ASSEMBLY, clock);
         return out;
     }

@@ -59,7 +59,8 @@ class WindowedExtractionTest {
     }
 
     private static List<CharSpan> spans(Document d) {
-        return d.events().flatMap(e -> Stream.concat(Stream.of(e.trigger()), e.arguments().stream().map(ArgumentMention::span)))
+        return d.events()
+                .flatMap(e -> Stream.concat(Stream.of(e.trigger()), e.arguments().stream().map(ArgumentMention::span)))
                 .toList();
     }
 
