@@ -72,8 +72,8 @@ final class TokenTableCodec {
         if (stored != crc.getValue()) {
             throw new IOException("checksum mismatch");
         }
-        // A checksum is no proof of a sane entry (coverage-guided fuzzers satisfy such comparisons): every count
-        // and index is checked against what the entry can hold before anything is allocated or looked up.
+        // A checksum is no proof of a sane entry: every count and index is checked against what the entry can
+        // hold before anything is allocated or looked up.
         String[] strings = new String[count(in.readInt(), data.length / 2, "strings")];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = in.readUTF();

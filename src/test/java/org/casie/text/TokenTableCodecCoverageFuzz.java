@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Coverage-guided fuzzing (Jazzer) of CoreNLP cache entries. The fuzzer can satisfy the CRC32 comparison (it
- * traces compared values), so decoding must survive checksummed garbage too: a table, or an IOException
- * (which the cache reads as a missing entry), never another exception or an allocation the entry cannot back.
+ * Coverage-guided fuzzing (Jazzer) of CoreNLP cache entries: a table, or an IOException (which the cache reads
+ * as a missing entry), never another exception or an allocation the entry cannot back, even if the input
+ * happens to carry a matching CRC32.
  */
 class TokenTableCodecCoverageFuzz {
 
