@@ -105,7 +105,7 @@ public final class TagCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void crashed(Path file, RuntimeException e) {
+                public void crashed(Path file, Throwable e) {
                     if (common.verbose()) {
                         e.printStackTrace();
                     }

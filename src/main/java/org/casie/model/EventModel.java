@@ -5,6 +5,7 @@ import org.casie.corpus.CharSpan;
 import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
 import org.casie.coref.HopperGrouping;
+import org.casie.coref.StretchGrouping;
 import org.casie.coref.SubtypeGrouping;
 import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentExamples;
@@ -97,9 +98,35 @@ public final class EventModel {
         List<PredictedTrigger> found = triggers.tag(text);
         List<List<PredictedArgument>> args = arguments.tag(text, found);
         long clock = StageClock.start();
-        Document out = assemble(text.document(), text.tokens(), found, args, hopperGrouping());
+        Document out = assemble(text.document(), text.tokens(), found, args, new StretchGrouping(hopperGrouping()));
         StageClock.stop(StageClock.Stage.ASSEMBLY, clock);
         return out;
+    }
+
+    /**
+     * The event mentions of one window of a long article, without hoppers: {@code window}'s document holds the
+     * window's text, spans are shifted by {@code offset} into the whole article, and mentions and spans are
+     * numbered on from {@code ids} (which this advances), as {@link #extract} numbers them in one article.
+     */
+    public List<EventMention> mentions(AnnotatedText window, int offset, MentionIds ids) {
+        List<PredictedTrigger> found = triggers.tag(window);
+        List<List<PredictedArgument>> args = arguments.tag(window, found);
+        return mentions(window.document().content(), window.tokens(), found, args, offset, ids);
+    }
+
+    /** A long article with the mentions of all its windows, grouped into hoppers over the whole article. */
+    public Document group(Document article, List<EventMention> mentions, TokenTable tokens) {
+        long clock = StageClock.start();
+        HopperGrouping grouping = new StretchGrouping(hopperGrouping());
+        Document out = HopperGrouping.withGroups(article, grouping.group(mentions, tokens));
+        StageClock.stop(StageClock.Stage.ASSEMBLY, clock);
+        return out;
+    }
+
+    /** Running numbers for mention ids ({@code E1}, ...) and span ids ({@code T1}, ...) across windows. */
+    public static final class MentionIds {
+        private int nextEvent = 1;
+        private int nextSpan = 1;
     }
 
     /** Builds the CASIE records from token-level predictions, with subtype-baseline hoppers. */
@@ -111,23 +138,32 @@ public final class EventModel {
     /** Builds the CASIE records from token-level predictions, with hoppers from {@code grouping}. */
     public static Document assemble(Document document, TokenTable tokens, List<PredictedTrigger> found,
                                     List<List<PredictedArgument>> args, HopperGrouping grouping) {
-        String content = document.content();
+        List<EventMention> events = mentions(document.content(), tokens, found, args, 0, new MentionIds());
+        return HopperGrouping.withGroups(document, grouping.group(events, tokens));
+    }
+
+    /** CASIE mentions from token-level predictions over {@code content}, spans shifted by {@code offset}. */
+    private static List<EventMention> mentions(String content, TokenTable tokens, List<PredictedTrigger> found,
+                                               List<List<PredictedArgument>> args, int offset, MentionIds ids) {
         List<EventMention> events = new ArrayList<>(found.size());
-        int nextSpanId = 1;
         for (int e = 0; e < found.size(); e++) {
             PredictedTrigger t = found.get(e);
             CharSpan trigger = SpanAligner.toChars(tokens, t.tokens());
-            String triggerId = "T" + nextSpanId++;
+            String triggerId = "T" + ids.nextSpan++;
             List<ArgumentMention> mentions = new ArrayList<>();
             for (PredictedArgument a : args.get(e)) {
                 CharSpan span = SpanAligner.toChars(tokens, a.tokens());
-                mentions.add(new ArgumentMention("T" + nextSpanId++, span, span.textIn(content), a.role(),
-                        a.entityType(), Map.of(), round(a.confidence())));
+                mentions.add(new ArgumentMention("T" + ids.nextSpan++, shift(span, offset), span.textIn(content),
+                        a.role(), a.entityType(), Map.of(), round(a.confidence())));
             }
-            events.add(new EventMention("E" + (e + 1), triggerId, trigger, trigger.textIn(content), t.subtype(),
-                    t.realis(), mentions, round(t.confidence())));
+            events.add(new EventMention("E" + ids.nextEvent++, triggerId, shift(trigger, offset),
+                    trigger.textIn(content), t.subtype(), t.realis(), mentions, round(t.confidence())));
         }
-        return HopperGrouping.withGroups(document, grouping.group(events, tokens));
+        return events;
+    }
+
+    private static CharSpan shift(CharSpan span, int offset) {
+        return offset == 0 ? span : new CharSpan(span.begin() + offset, span.end() + offset);
     }
 
     private static double round(double confidence) {

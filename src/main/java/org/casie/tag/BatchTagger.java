@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 
 /**
  * Tags many files with one extractor on a pool of threads. Files go in windows of a few: memory is bounded by
@@ -75,7 +76,7 @@ public final class BatchTagger {
         }
 
         /** The pipeline failed on a file; the file is listed in {@link Outcome#failed} and the batch goes on. */
-        default void crashed(Path file, RuntimeException e) {
+        default void crashed(Path file, Throwable e) {
         }
     }
 
@@ -86,11 +87,16 @@ public final class BatchTagger {
     private record Result(Document document, String error, boolean skipped) {
     }
 
-    private final EventExtractor extractor;
+    private final UnaryOperator<Document> extractor;
     private final Options options;
     private final ArticleReader reader = new ArticleReader();
 
     public BatchTagger(EventExtractor extractor, Options options) {
+        this(extractor::extract, options);
+    }
+
+    /** Any tagging function in place of an extractor (tests make it fail on chosen articles). */
+    BatchTagger(UnaryOperator<Document> extractor, Options options) {
         this.extractor = extractor;
         this.options = options;
     }
@@ -170,7 +176,7 @@ public final class BatchTagger {
         try {
             Article article = stdin ? reader.read(options.stdin(), "stdin") : reader.read(file);
             article.warnings().forEach(listener::warning);
-            Document tagged = extractor.extract(article.document());
+            Document tagged = extractor.apply(article.document());
             for (OutputWriter w : options.writers()) {
                 w.write(tagged, options.out());
             }
@@ -179,8 +185,10 @@ public final class BatchTagger {
             return new Result(null, e.getMessage(), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot write the output: the run cannot go on
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // A file the pipeline cannot handle is skipped and listed like an unreadable one; the batch goes on.
+            // A stack overflow unwinds to here and leaves the JVM usable; running out of memory does not, and is
+            // prevented by bounds (windows, long-run placeholders, the 20 MB limit), not caught.
             listener.crashed(file, e);
             return new Result(null, file + ": cannot be tagged (" + Problem.oneLine(String.valueOf(e), 200)
                     + "); run with --verbose for details and report it", false);

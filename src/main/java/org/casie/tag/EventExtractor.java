@@ -1,12 +1,18 @@
 package org.casie.tag;
 
 import org.casie.corpus.Document;
+import org.casie.corpus.EventMention;
+import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.text.AnnotationCache;
+import org.casie.text.TextWindows;
+import org.casie.text.TokenTable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The library entry point: loads a model bundle once and turns article text into CASIE events.
@@ -22,12 +28,19 @@ public final class EventExtractor implements AutoCloseable {
 
     private final EventModel model;
     private final TextAnnotator annotator;
+    private final int windowChars;
     private volatile boolean closed;
 
     /** @param annotator CoreNLP (and BERT for the accurate profile) with the model's settings */
     public EventExtractor(EventModel model, TextAnnotator annotator) {
+        this(model, annotator, TextWindows.MAX_WINDOW_CHARS);
+    }
+
+    /** As above, with windows of at most {@code windowChars} characters (tests use small ones). */
+    EventExtractor(EventModel model, TextAnnotator annotator, int windowChars) {
         this.model = model;
         this.annotator = annotator;
+        this.windowChars = windowChars;
     }
 
     /** Loads a bundle, with CoreNLP annotations cached in the default cache directory. */
@@ -67,7 +80,9 @@ public final class EventExtractor implements AutoCloseable {
     }
 
     /**
-     * Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions.
+     * Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. A content longer
+     * than {@link TextWindows#MAX_WINDOW_CHARS} is annotated and tagged window by window (memory bounded by the
+     * window, not the article), with offsets into the whole content and hoppers formed over the whole article.
      *
      * @throws IllegalStateException after {@link #close()}
      */
@@ -75,7 +90,27 @@ public final class EventExtractor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("closed");
         }
+        List<TextWindows.Window> windows = TextWindows.of(document.content(), windowChars);
+        if (windows.size() > 1) {
+            return extractInWindows(document, windows);
+        }
         return model.extract(annotator.annotate(document));
+    }
+
+    private Document extractInWindows(Document document, List<TextWindows.Window> windows) {
+        String content = document.content();
+        List<EventMention> mentions = new ArrayList<>();
+        List<TokenTable> tables = new ArrayList<>(windows.size());
+        int[] offsets = new int[windows.size()];
+        EventModel.MentionIds ids = new EventModel.MentionIds();
+        for (int w = 0; w < windows.size(); w++) {
+            TextWindows.Window window = windows.get(w);
+            AnnotatedText part = annotator.annotate(Document.ofText(document.id() + "#" + w, window.of(content)));
+            mentions.addAll(model.mentions(part, window.begin(), ids));
+            tables.add(part.tokens());
+            offsets[w] = window.begin();
+        }
+        return model.group(document, mentions, TokenTable.join(tables, offsets));
     }
 
     /** Releases TensorFlow (accurate profile); the extractor then refuses work. */

@@ -54,11 +54,17 @@ public final class CoreNlpAnnotator {
         return p;
     }
 
+    /**
+     * Annotates {@code text}. Runs of non-blank characters longer than {@link LongRunMask#MAX_RUN_CHARS} are
+     * annotated as one placeholder token whose offsets cover the whole run (see {@link LongRunMask}).
+     */
     public TokenTable annotate(String text) {
-        Annotation annotation = new Annotation(text);
+        LongRunMask mask = LongRunMask.of(text);
+        String seen = mask.masked();
+        Annotation annotation = new Annotation(seen);
         StanfordCoreNLP rest = pipeline();
         splitter.annotate(annotation);
-        splitLongSentences(annotation, text, MAX_SENTENCE_TOKENS);
+        splitLongSentences(annotation, seen, MAX_SENTENCE_TOKENS);
         rest.annotate(annotation);
         List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
         int n = 0;
@@ -77,8 +83,8 @@ public final class CoreNlpAnnotator {
             int first = i;
             for (CoreLabel t : tokens) {
                 sentence[i] = si;
-                begin[i] = t.beginPosition();
-                end[i] = t.endPosition();
+                begin[i] = mask.begin(t.beginPosition());
+                end[i] = mask.end(t.endPosition());
                 word[i] = text.substring(begin[i], end[i]);
                 lemma[i] = orEmpty(t.lemma());
                 pos[i] = orEmpty(t.tag());

@@ -1,6 +1,7 @@
 package org.casie.text;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -46,6 +47,39 @@ public final class TokenTable {
         for (int s = sentences - 1; s >= 0; s--) {
             sentenceStart[s] = Math.min(sentenceStart[s], sentenceStart[s + 1]);
         }
+    }
+
+    /**
+     * The tables of consecutive windows of one text as one table over the whole text: part {@code k}'s
+     * offsets are shifted by {@code offsets[k]}, its sentences and dependency heads renumbered after those
+     * of the parts before it.
+     */
+    public static TokenTable join(List<TokenTable> parts, int[] offsets) {
+        if (parts.size() == 1 && offsets[0] == 0) {
+            return parts.get(0);
+        }
+        int n = parts.stream().mapToInt(TokenTable::size).sum();
+        int[] sentence = new int[n], begin = new int[n], end = new int[n], head = new int[n];
+        String[] word = new String[n], lemma = new String[n], pos = new String[n], ner = new String[n],
+                relation = new String[n];
+        int at = 0, sentences = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            TokenTable p = parts.get(k);
+            for (int i = 0; i < p.size(); i++) {
+                sentence[at + i] = sentences + p.sentence[i];
+                begin[at + i] = offsets[k] + p.begin[i];
+                end[at + i] = offsets[k] + p.end[i];
+                head[at + i] = p.head[i] < 0 ? p.head[i] : at + p.head[i];
+            }
+            System.arraycopy(p.word, 0, word, at, p.size());
+            System.arraycopy(p.lemma, 0, lemma, at, p.size());
+            System.arraycopy(p.pos, 0, pos, at, p.size());
+            System.arraycopy(p.ner, 0, ner, at, p.size());
+            System.arraycopy(p.relation, 0, relation, at, p.size());
+            at += p.size();
+            sentences += p.sentenceCount();
+        }
+        return new TokenTable(sentence, begin, end, word, lemma, pos, ner, head, relation);
     }
 
     public int size() { return sentence.length; }

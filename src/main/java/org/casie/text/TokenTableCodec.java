@@ -72,11 +72,13 @@ final class TokenTableCodec {
         if (stored != crc.getValue()) {
             throw new IOException("checksum mismatch");
         }
-        String[] strings = new String[in.readInt()];
+        // A checksum is no proof of a sane entry: every count and index is checked against what the entry can
+        // hold before anything is allocated or looked up.
+        String[] strings = new String[count(in.readInt(), data.length / 2, "strings")];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = in.readUTF();
         }
-        int n = in.readInt();
+        int n = count(in.readInt(), data.length / 36, "tokens");
         int[] sentence = new int[n], begin = new int[n], end = new int[n], head = new int[n];
         String[] word = new String[n], lemma = new String[n], pos = new String[n], ner = new String[n],
                 relation = new String[n];
@@ -85,12 +87,31 @@ final class TokenTableCodec {
             begin[i] = in.readInt();
             end[i] = in.readInt();
             head[i] = in.readInt();
-            word[i] = strings[in.readInt()];
-            lemma[i] = strings[in.readInt()];
-            pos[i] = strings[in.readInt()];
-            ner[i] = strings[in.readInt()];
-            relation[i] = strings[in.readInt()];
+            word[i] = strings[index(in.readInt(), strings.length)];
+            lemma[i] = strings[index(in.readInt(), strings.length)];
+            pos[i] = strings[index(in.readInt(), strings.length)];
+            ner[i] = strings[index(in.readInt(), strings.length)];
+            relation[i] = strings[index(in.readInt(), strings.length)];
+            int previous = i == 0 ? 0 : sentence[i - 1];
+            if (sentence[i] < previous || sentence[i] > previous + (i == 0 ? 0 : 1) || begin[i] < 0 || end[i] < begin[i]
+                    || head[i] < -1 || head[i] >= n) {
+                throw new IOException("token " + i + " is inconsistent");
+            }
         }
         return new TokenTable(sentence, begin, end, word, lemma, pos, ner, head, relation);
+    }
+
+    private static int count(int value, int most, String what) throws IOException {
+        if (value < 0 || value > most) {
+            throw new IOException(what + " count " + value + " does not fit the entry");
+        }
+        return value;
+    }
+
+    private static int index(int value, int size) throws IOException {
+        if (value < 0 || value >= size) {
+            throw new IOException("string index " + value + " out of range");
+        }
+        return value;
     }
 }

@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReaderFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<byte[]> ANNOTATION_SEEDS = resources("corpus/shifted.json", "corpus/bad-values.json",
+    static final List<byte[]> ANNOTATION_SEEDS = resources("corpus/shifted.json", "corpus/bad-values.json",
             "corpus/malformed.json", "corpus/no-content.json");
-    private static final List<byte[]> SPLIT_SEEDS = List.of("# train\n10001\n10002\n\n 10003 \n".getBytes(StandardCharsets.UTF_8),
+    static final List<byte[]> SPLIT_SEEDS = List.of("# train\n10001\n10002\n\n 10003 \n".getBytes(StandardCharsets.UTF_8),
             "1\n2\n3\n".getBytes(StandardCharsets.UTF_8));
     private static final String[] CONTENTS = {"Hackers breached Acme. Acme paid a ransom.", "", "a",
         "\u00e9\u00e9 \uD83D\uDE00 x", "breach breach breach"};
@@ -52,18 +52,22 @@ class ReaderFuzzTest {
     @Test
     void annotationReaderGivesADocumentOrErrorsNamingTheFile() {
         List<byte[]> valid = List.of(ANNOTATION_SEEDS.get(0), ANNOTATION_SEEDS.get(1));
-        Fuzz.campaign("annotation-json", 8000, 11, Fuzz.either(Fuzz.inputsLike(ANNOTATION_SEEDS), Fuzz.jsonMutants(valid)), input -> {
-            ReadResult r = reader.read(input, "fuzz.json");
-            r.errors().forEach(p -> Fuzz.assertOneLine(p.toString()));
-            r.dropped().forEach(p -> Fuzz.assertOneLine(p.toString()));
-            if (r.document().isPresent()) {
-                assertSpansCoverTheirText(r.document().get());
-                return "document";
-            }
-            assertFalse(r.errors().isEmpty(), "a rejected file says why");
-            assertTrue(r.errors().get(0).toString().startsWith("fuzz.json: "), r.errors().get(0).toString());
-            return "refused";
-        });
+        Fuzz.campaign("annotation-json", 8000, 11, Fuzz.either(Fuzz.inputsLike(ANNOTATION_SEEDS), Fuzz.jsonMutants(valid)),
+                input -> checkAnnotation(reader, input, "fuzz.json"));
+    }
+
+    /** The oracle shared with the coverage-guided campaign: a document whose spans cover their text, or errors. */
+    static String checkAnnotation(AnnotationReader reader, byte[] input, String name) {
+        ReadResult r = reader.read(input, name);
+        r.errors().forEach(p -> Fuzz.assertOneLine(p.toString()));
+        r.dropped().forEach(p -> Fuzz.assertOneLine(p.toString()));
+        if (r.document().isPresent()) {
+            assertSpansCoverTheirText(r.document().get());
+            return "document";
+        }
+        assertFalse(r.errors().isEmpty(), "a rejected file says why");
+        assertTrue(r.errors().get(0).toString().startsWith(name + ": "), r.errors().get(0).toString());
+        return "refused";
     }
 
     /** A document whose events have random offsets (negative, past the end, reversed) and random or real texts. */
@@ -114,17 +118,20 @@ class ReaderFuzzTest {
 
     @Test
     void splitListGivesIdsOrAnErrorNamingTheFile() {
-        Fuzz.campaign("split-list", 3000, 13, Fuzz.inputsLike(SPLIT_SEEDS), input -> {
-            try {
-                List<String> ids = Splits.parse(input, "fuzz.txt");
-                ids.forEach(id -> assertTrue(Splits.isDocumentId(id), id));
-                assertEquals(ids.size(), new HashSet<>(ids).size(), "no duplicates");
-                return "ids";
-            } catch (CorpusException e) {
-                assertTrue(e.getMessage().contains("fuzz.txt"), e.getMessage());
-                Fuzz.assertOneLine(e.getMessage());
-                return "refused";
-            }
-        });
+        Fuzz.campaign("split-list", 3000, 13, Fuzz.inputsLike(SPLIT_SEEDS), input -> checkSplits(input, "fuzz.txt"));
+    }
+
+    /** The oracle shared with the coverage-guided campaign: valid distinct ids, or one line naming the file. */
+    static String checkSplits(byte[] input, String name) {
+        try {
+            List<String> ids = Splits.parse(input, name);
+            ids.forEach(id -> assertTrue(Splits.isDocumentId(id), id));
+            assertEquals(ids.size(), new HashSet<>(ids).size(), "no duplicates");
+            return "ids";
+        } catch (CorpusException e) {
+            assertTrue(e.getMessage().contains(name), e.getMessage());
+            Fuzz.assertOneLine(e.getMessage());
+            return "refused";
+        }
     }
 }

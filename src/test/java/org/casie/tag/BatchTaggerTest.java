@@ -104,6 +104,35 @@ class BatchTaggerTest {
     }
 
     @Test
+    void anArticleThatFailsInTheMiddleIsListedAndTheFilesAfterItAreTagged() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("failing"));
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of("a.txt", "b-overflow.txt", "c.txt", "d-boom.txt", "e.txt")) {
+            files.add(Files.writeString(in.resolve(name), "Hackers breached Acme (" + name + ")."));
+        }
+        java.util.function.UnaryOperator<Document> tagger = d -> {
+            if (d.content().contains("overflow")) {
+                throw new StackOverflowError();
+            }
+            if (d.content().contains("boom")) {
+                throw new IllegalStateException("boom");
+            }
+            return extractor.extract(d);
+        };
+        Path out = dir.resolve("failing-out");
+        Heard heard = new Heard();
+        BatchTagger.Outcome outcome = new BatchTagger(tagger, options(out, false, false, InputStream.nullInputStream()))
+                .run(files, heard);
+        assertEquals(3, outcome.tagged());
+        assertEquals(List.of(files.get(0), files.get(2), files.get(4)), heard.tagged);
+        assertEquals(2, outcome.failed().size());
+        assertTrue(outcome.failed().get(0).startsWith(files.get(1) + ": cannot be tagged (java.lang.StackOverflowError)"),
+                outcome.failed().get(0));
+        assertTrue(outcome.failed().get(1).contains("boom"), outcome.failed().get(1));
+        assertTrue(Files.exists(out.resolve("e.json")) && !Files.exists(out.resolve("b-overflow.json")));
+    }
+
+    @Test
     void readsStandardInputFromTheGivenStream() throws Exception {
         Heard heard = new Heard();
         InputStream stdin = new ByteArrayInputStream("Globex was hit by ransomware.".getBytes(StandardCharsets.UTF_8));

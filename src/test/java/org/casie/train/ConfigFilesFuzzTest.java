@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Fuzz campaigns over config files, JSON and YAML: a valid config or one line naming the file. */
 class ConfigFilesFuzzTest {
 
-    private static final List<byte[]> JSON_SEEDS = List.of(
+    static final List<byte[]> JSON_SEEDS = List.of(
             ConfigFiles.toJson(TrainConfig.defaults()).getBytes(StandardCharsets.UTF_8),
             "{\"seed\": 7, \"model\": {\"trigger\": {\"hidden\": 64}}, \"batchSize\": 16}".getBytes(StandardCharsets.UTF_8),
             ("{\"model\": {\"encoder\": {\"artifact\": \"g:a:1\", \"layer\": 6, \"pooling\": \"mean\", \"lowerCase\": true}, "
                     + "\"contextProjection\": 64}}").getBytes(StandardCharsets.UTF_8));
-    private static final List<byte[]> YAML_SEEDS = List.of(
+    static final List<byte[]> YAML_SEEDS = List.of(
             "seed: 7\nmodel:\n  trigger:\n    hidden: 64\n    dropout: 0.3\nmaxEpochs: 4\n".getBytes(StandardCharsets.UTF_8),
             "base: &b {hidden: 32}\nmodel:\n  argument: *b\n  annotators: {ner: false, depparse: false}\n".getBytes(StandardCharsets.UTF_8),
             "# comment\npatience: 2\nmodel: {maxTokens: 100, minWordCount: 1}\n".getBytes(StandardCharsets.UTF_8));
@@ -33,7 +33,8 @@ class ConfigFilesFuzzTest {
         Fuzz.campaign("config-yaml", 4000, 32, Fuzz.inputsLike(YAML_SEEDS), input -> check(input, "fuzz.yaml"));
     }
 
-    private static String check(byte[] input, String name) {
+    /** The oracle shared with the coverage-guided campaign. */
+    static String check(byte[] input, String name) {
         try {
             TrainConfig c = ConfigFiles.parse(input, name, TrainConfig.defaults());
             assertNotNull(c.model());
