@@ -107,6 +107,7 @@ public final class BratWriter {
         private int nextE;
         private int attribute = 1;
         private int note = 1;
+        private int normalization = 1;
 
         AnnWriting(Document doc) {
             this.doc = doc;
@@ -150,7 +151,7 @@ public final class BratWriter {
                 line.append(' ').append(role).append(n > 1 ? String.valueOf(n) : "").append(':').append(arg);
                 if (!a.externalReference().isEmpty() && !references.containsKey(arg)) {
                     references.put(arg, a.externalReference());
-                    a.externalReference().forEach((db, value) -> ann.append('N').append(references.size())
+                    a.externalReference().forEach((db, value) -> ann.append('N').append(normalization++)
                             .append("\tReference ").append(arg).append(' ').append(db).append(':').append(value)
                             .append('\t').append(a.text() == null ? "" : oneLine(a.text())).append('\n'));
                 }
