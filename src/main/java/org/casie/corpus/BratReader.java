@@ -33,6 +33,7 @@ public final class BratReader {
     private static final Pattern NORMALIZATION = Pattern.compile("(N\\d+)\t(\\S+) (\\S+) ([^:\\s]+):(\\S+)(?:\t.*)?");
     private static final Pattern NOTE = Pattern.compile("(#\\d*)\t(\\S+) (\\S+)\t?(.*)");
     private static final Pattern CONFIDENCE = Pattern.compile("confidence=([0-9.eE+-]+)");
+    private static final Pattern HOPPER_RELATION = Pattern.compile("hopper-relation=(\\S*)");
     private static final Pattern ROLE_NUMBER = Pattern.compile("(.*?)\\d*");
 
     /** Reads {@code file} (an {@code .ann}); never throws for bad content. */
@@ -110,6 +111,8 @@ public final class BratReader {
         private final Map<String, Realis> realis = new HashMap<>();
         private final Map<String, Map<String, String>> references = new HashMap<>();
         private final Map<String, Double> confidences = new HashMap<>();
+        /** Hopper relations noted on an event, where they differ from the usual (Same for two or more events, none for one). */
+        private final Map<String, String> relations = new HashMap<>();
         /** Coreference links between event ids, with the line each came from. */
         private final List<String[]> links = new ArrayList<>();
 
@@ -198,7 +201,10 @@ public final class BratReader {
                 case '#' -> {
                     if ((m = NOTE.matcher(line)).matches()) {
                         Matcher c = CONFIDENCE.matcher(m.group(4).trim());
-                        if ("AnnotatorNotes".equals(m.group(2)) && c.matches()) {
+                        Matcher h = HOPPER_RELATION.matcher(m.group(4).trim());
+                        if ("AnnotatorNotes".equals(m.group(2)) && h.matches()) {
+                            relations.put(m.group(3), h.group(1).isEmpty() ? null : h.group(1));
+                        } else if ("AnnotatorNotes".equals(m.group(2)) && c.matches()) {
                             try {
                                 confidences.put(m.group(3), Double.parseDouble(c.group(1)));
                             } catch (NumberFormatException e) {
@@ -387,7 +393,8 @@ public final class BratReader {
             }
             List<Hopper> hoppers = new ArrayList<>();
             for (List<EventMention> g : groups.values()) {
-                hoppers.add(new Hopper(hoppers.size(), g.size() > 1 ? "Same" : null, g));
+                String id = g.get(0).id();
+                hoppers.add(new Hopper(hoppers.size(), relations.containsKey(id) ? relations.get(id) : g.size() > 1 ? "Same" : null, g));
             }
             return hoppers;
         }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * The mapping (see docs/brat.md): triggers and arguments are text-bound {@code T} lines (a trigger's type is
  * its subtype, an argument's its entity type), each event an {@code E} line with role arguments, realis an
  * {@code A} line, external references {@code N} lines, every hopper of two or more events {@code Coref}
- * relations from its first event to the others, and predictions' confidences {@code AnnotatorNotes}.
+ * relations from its first event to the others, and predictions' confidences {@code AnnotatorNotes} (as is a
+ * hopper relation other than CASIE's usual: {@code Same} for two or more events, none for one).
  * {@link BratReader} reads back exactly what this writes.
  */
 public final class BratWriter {
@@ -130,6 +131,11 @@ public final class BratWriter {
                 List<String> ids = new ArrayList<>();
                 for (EventMention e : h.events()) {
                     ids.add(event(e));
+                }
+                String usual = ids.size() > 1 ? "Same" : null;
+                if (!ids.isEmpty() && !java.util.Objects.equals(usual, h.relation())) {
+                    ann.append('#').append(note++).append("\tAnnotatorNotes ").append(ids.get(0)).append("\thopper-relation=")
+                            .append(h.relation() == null ? "" : h.relation()).append('\n');
                 }
                 for (int i = 1; i < ids.size(); i++) {
                     ann.append('R').append(relation++).append("\tCoref Arg1:").append(ids.get(0)).append(" Arg2:")
