@@ -130,6 +130,10 @@ class BratCommandsTest {
         assertEquals(ExitCodes.OK, tag.exit(), tag.err());
         assertTrue(Files.exists(tagged.resolve("annotation.conf")), "the schema comes with the output");
         List<String> uncorrected = expectedLexicon(tagged);
+        Run noArguments = cli("train", "--data", tagged.toString(), "--train", ids.toString(), "--config", config.toString(),
+                "--no-cache", "--threads", "1", "--out", dir.resolve("refused.zip").toString());
+        assertEquals(ExitCodes.BAD_DATA, noArguments.exit(), noArguments.err());
+        assertTrue(noArguments.err().contains("the argument tagger needs at least 2 (annotate some arguments)"), noArguments.err());
 
         // Delete the first predicted event's trigger (with its event and attribute lines) in the first file that has one.
         String deletedFrom = null;
