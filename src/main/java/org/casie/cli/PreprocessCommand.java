@@ -51,7 +51,7 @@ public final class PreprocessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedCorpus corpus = new CorpusLoader().loadFiles(CorpusLoader.jsonFiles(paths), common.threads());
+        LoadedCorpus corpus = new CorpusLoader().loadFiles(CorpusLoader.goldFiles(paths), common.threads());
         CorpusInputs.summarise("input", corpus);
         Preprocessor preprocessor = new Preprocessor(new AnnotatorConfig(!noNer, !noDepparse), common.cacheDir());
         List<Document> docs = corpus.documents();

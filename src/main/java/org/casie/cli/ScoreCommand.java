@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 /** {@code casie score GOLD PRED}: span-level scores of predictions against gold annotations. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score predicted CASIE JSON against gold (Trig-I/C, Arg-I/C/C+, realis), matching files by name. "
+        description = "Score predicted CASIE JSON or brat against gold (Trig-I/C, Arg-I/C/C+, realis), matching files by name. "
                 + "Predicted spans are scored at their offsets as written. A gold document without a prediction file "
                 + "counts as predicting nothing and is listed; exit 1 if any are.")
 public final class ScoreCommand implements Callable<Integer> {
@@ -61,7 +61,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        LoadedCorpus goldCorpus = new CorpusLoader().loadFiles(CorpusLoader.jsonFiles(List.of(gold)), common.threads());
+        LoadedCorpus goldCorpus = new CorpusLoader().loadFiles(CorpusLoader.goldFiles(List.of(gold)), common.threads());
         CorpusInputs.summarise("gold", goldCorpus);
         List<String> problems = new ArrayList<>(goldCorpus.rejectedFiles());
         List<Document> golds = goldCorpus.documents();
@@ -101,14 +101,14 @@ public final class ScoreCommand implements Callable<Integer> {
     /** The prediction for each gold document, by file name; an empty one where missing or unusable. */
     private List<Document> predictions(Path source, List<Document> golds, List<String> problems) {
         Map<String, Path> files = new HashMap<>();
-        for (Path f : CorpusLoader.jsonFiles(List.of(source))) {
-            files.put(f.getFileName().toString(), f);
+        for (Path f : CorpusLoader.goldFiles(List.of(source))) {
+            files.put(CorpusLoader.id(f), f);
         }
         // Offsets as written: the gold reader would move a wrong span onto matching text and flatter the system.
-        AnnotationReader reader = AnnotationReader.asWritten();
+        CorpusLoader reader = CorpusLoader.asWritten();
         List<Document> out = new ArrayList<>();
         for (Document g : golds) {
-            Path f = files.get(g.id() + ".json");
+            Path f = files.get(g.id());
             Document empty = g.withHoppers(List.of());
             if (f == null) {
                 problems.add(source + ": no " + g.id() + ".json for the gold document; scored as predicting nothing");

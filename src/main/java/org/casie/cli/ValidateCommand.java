@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code casie validate PATH...}: reads annotation files and reports counts, repairs and errors. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Read CASIE annotation JSON files and report documents, events per subtype, arguments per role, "
+        description = "Read CASIE annotation JSON or brat (.ann beside .txt) files and report documents, events per subtype, arguments per role, "
                 + "realigned and dropped spans, and errors. Exit 0 when every file was read, 1 when some were rejected.")
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -30,7 +30,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        LoadedCorpus corpus = new CorpusLoader().loadFiles(CorpusLoader.jsonFiles(paths), common.threads());
+        LoadedCorpus corpus = new CorpusLoader().loadFiles(CorpusLoader.goldFiles(paths), common.threads());
         System.out.print(ValidationReport.of(corpus).render());
         if (listRealigned) {
             corpus.realigned().forEach(r -> System.out.println("realigned: " + r));

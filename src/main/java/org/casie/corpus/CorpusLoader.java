@@ -9,10 +9,72 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Loads annotation files in parallel; a bad file is reported and skipped, never fatal. */
+/**
+ * Loads annotation files in parallel; a bad file is reported and skipped, never fatal. Gold comes as CASIE
+ * JSON ({@code <id>.json}) or brat standoff ({@code <id>.ann} beside {@code <id>.txt}): the format is told by
+ * the file, never by a flag.
+ */
 public final class CorpusLoader {
 
-    private final AnnotationReader reader = new AnnotationReader();
+    private final AnnotationReader reader;
+    private final BratReader bratReader;
+
+    public CorpusLoader() {
+        this(new AnnotationReader(), new BratReader());
+    }
+
+    private CorpusLoader(AnnotationReader reader, BratReader bratReader) {
+        this.reader = reader;
+        this.bratReader = bratReader;
+    }
+
+    /** A loader for predictions: spans at their offsets as written, in either format (no realignment). */
+    public static CorpusLoader asWritten() {
+        return new CorpusLoader(AnnotationReader.asWritten(), BratReader.asWritten());
+    }
+
+    /**
+     * Every gold file under each path (files or directories, recursively), sorted by name: {@code *.json}, and
+     * {@code *.ann} unless a {@code .json} of the same name sits beside it.
+     */
+    public static List<Path> goldFiles(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(f -> Files.isRegularFile(f) && isGold(f)).forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new CorpusException("cannot list " + p + ": " + e.getMessage());
+                }
+            } else if (Files.exists(p)) {
+                files.add(p);
+            } else {
+                throw new CorpusException("no such file or directory: " + p);
+            }
+        }
+        files.sort(Comparator.comparing((Path f) -> f.getFileName().toString()).thenComparing(Path::toString));
+        return files;
+    }
+
+    private static boolean isGold(Path f) {
+        String name = f.toString();
+        if (name.endsWith(".json")) {
+            return true;
+        }
+        return name.endsWith(".ann") && !Files.exists(Path.of(name.substring(0, name.length() - 4) + ".json"));
+    }
+
+    /** The document id of a gold file: its name without {@code .json} or {@code .ann}. */
+    public static String id(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5)
+                : name.endsWith(".ann") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    /** Reads one gold file with the reader its extension names. */
+    public ReadResult read(Path file) {
+        return file.toString().endsWith(".ann") ? bratReader.read(file) : reader.read(file);
+    }
 
     /** Every {@code *.json} under each path (files or directories, recursively), sorted by name. */
     public static List<Path> jsonFiles(List<Path> paths) {
@@ -34,7 +96,10 @@ public final class CorpusLoader {
         return files;
     }
 
-    /** The files {@code dir/<id>.json} for the listed ids; a missing one is reported as an error. */
+    /**
+     * The files {@code dir/<id>.json} (else {@code dir/<id>.ann}, brat) for the listed ids; a missing one is
+     * reported as an error.
+     */
     public LoadedCorpus load(Path dir, List<String> ids, int threads) {
         if (!Files.isDirectory(dir)) {
             throw new CorpusException("not a directory: " + dir);
@@ -43,10 +108,13 @@ public final class CorpusLoader {
         List<Problem> missing = new ArrayList<>();
         for (String id : ids) {
             Path f = dir.resolve(id + ".json");
+            Path ann = dir.resolve(id + ".ann");
             if (Files.exists(f)) {
                 files.add(f);
+            } else if (Files.exists(ann)) {
+                files.add(ann);
             } else {
-                missing.add(new Problem(id + ".json", "", "listed but not found in " + dir));
+                missing.add(new Problem(id + ".json", "", "listed but not found in " + dir + " (nor " + id + ".ann)"));
             }
         }
         LoadedCorpus loaded = loadFiles(files, threads);
@@ -63,11 +131,11 @@ public final class CorpusLoader {
     public LoadedCorpus loadFiles(List<Path> files, int threads) {
         List<ReadResult> results;
         if (threads <= 1) {
-            results = files.stream().map(reader::read).toList();
+            results = files.stream().map(this::read).toList();
         } else {
             java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
             try {
-                results = pool.submit(() -> files.parallelStream().map(reader::read).toList()).join();
+                results = pool.submit(() -> files.parallelStream().map(this::read).toList()).join();
             } finally {
                 pool.shutdown();
             }

@@ -82,6 +82,10 @@ public final class EventTrainer {
         List<TriggerLexicon> foldLexicons = TriggerLexicon.jackknife(train, LEXICON_FOLDS);
         List<Document> trainDocs = train.stream().map(AnnotatedText::document).toList();
         List<String> entityTypes = entityTypes(trainDocs);
+        if (entityTypes.size() < 2) { // DL4J refuses an output layer of 0 or 1 classes with an obscure message
+            throw new org.casie.corpus.CorpusException("the training documents hold " + entityTypes.size()
+                    + " argument entity type(s) " + entityTypes + "; the argument tagger needs at least 2 (annotate some arguments)");
+        }
         RoleConstraints constraints = RoleConstraints.learn(trainDocs, 1);
 
         TriggerExamples triggerExamples = new TriggerExamples(features, settings.triggerContext(), settings.maxTokens());

@@ -1,0 +1,2 @@
+/** Active learning: ranks unannotated articles by what annotating them should teach a model. */
+package org.casie.tag.select;
