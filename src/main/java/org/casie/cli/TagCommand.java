@@ -2,6 +2,7 @@ package org.casie.cli;
 
 import me.tongfei.progressbar.ProgressBar;
 import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 import org.casie.tag.EventExtractor;
 import org.casie.tag.ShippedModels;
 import org.casie.tag.io.Article;
@@ -55,7 +56,7 @@ public final class TagCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "LIST",
-            description = "Output formats with --out: json, brat, html, summary (default: ${DEFAULT-VALUE}).")
+            description = "Output formats with --out: json, brat, html, summary, incidents, csv, stix (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write outputs here instead of a summary to stdout.")
@@ -119,7 +120,7 @@ public final class TagCommand implements Callable<Integer> {
                     } else {
                         tagged++;
                         if (out == null) {
-                            System.out.print(SummaryWriter.render(r.document));
+                            System.out.print(SummaryWriter.render(r.article));
                         }
                     }
                     if (bar != null) {
@@ -145,7 +146,7 @@ public final class TagCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private record Result(Document document, String error, boolean skipped) {
+    private record Result(TaggedArticle article, String error, boolean skipped) {
     }
 
     /**
@@ -179,7 +180,7 @@ public final class TagCommand implements Callable<Integer> {
         try {
             Article article = stdin ? reader.read(System.in, "stdin") : reader.read(file);
             article.warnings().forEach(w -> System.err.println("warning: " + w));
-            Document tagged = extractor.extract(article.document());
+            TaggedArticle tagged = extractor.extractIncidents(article.document());
             for (OutputWriter w : writers) {
                 w.write(tagged, out);
             }

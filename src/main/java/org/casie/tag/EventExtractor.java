@@ -2,6 +2,8 @@ package org.casie.tag;
 
 import org.casie.corpus.Document;
 import org.casie.examples.AnnotatedText;
+import org.casie.incident.IncidentBuilder;
+import org.casie.incident.TaggedArticle;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.model.ModelSettings;
@@ -66,12 +68,30 @@ public final class EventExtractor implements AutoCloseable {
 
     /** Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. */
     public Document extract(Document document) {
+        return model.extract(annotate(document));
+    }
+
+    /** Tags {@code document}'s content and builds an incident record per predicted hopper. */
+    public TaggedArticle extractIncidents(Document document) {
+        AnnotatedText text = annotate(document);
+        Document tagged = model.extract(text);
+        long clock = StageClock.start();
+        TaggedArticle article = new TaggedArticle(tagged, IncidentBuilder.build(tagged, text.tokens()));
+        StageClock.stop(StageClock.Stage.INCIDENTS, clock);
+        return article;
+    }
+
+    public TaggedArticle extractIncidents(String text) {
+        return extractIncidents(Document.ofText("text", text));
+    }
+
+    private AnnotatedText annotate(Document document) {
         long clock = StageClock.start();
         TokenTable tokens = preprocessor.process(document.content());
         clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
         ContextVectors vectors = encoder == null ? null : encoder.encode(document.content(), tokens);
         StageClock.stop(StageClock.Stage.BERT, clock);
-        return model.extract(new AnnotatedText(document, tokens, vectors));
+        return new AnnotatedText(document, tokens, vectors);
     }
 
     @Override
