@@ -11,13 +11,16 @@ import java.util.Set;
 /**
  * The parties an article accuses, read off the dependency parse: the object of "blame", "accuse", "suspect",
  * "implicate" ("Ciphr blames a rival company"); what something is attributed or linked to ("attributed the
- * dump to SkySecure"); the subject of "be behind" and "be responsible" ("a rival firm are behind a data dump").
+ * dump to SkySecure"); whose "work" it is ("the work of a competitor"); the subject of "be behind" and "be responsible" ("a rival firm are behind a data dump").
  */
 final class Accusations {
 
     private static final Set<String> OBJECT_CUES = Set.of("blame", "accuse", "suspect", "implicate", "finger");
     private static final Set<String> TO_CUES = Set.of("attribute", "link", "tie", "trace");
     private static final Set<String> SUBJECT_CUES = Set.of("responsible", "culprit");
+    /** Relations inside a noun phrase: the accused phrase stops at clauses and prepositional modifiers. */
+    private static final Set<String> PHRASE_RELATIONS = Set.of("compound", "flat", "flat:name", "amod", "det", "appos",
+            "nummod", "conj", "cc", "punct", "nmod:poss");
 
     private final BitSet accused;
     private final List<CharSpan> phrases;
@@ -60,11 +63,21 @@ final class Accusations {
                 }
             } else if (lemma.equals("behind") && t.relation(i).equals("case") && t.head(i) >= 0) {
                 subjects(t, children, t.head(i), roots);
+            } else if ((lemma.equals("work") || lemma.equals("handiwork")) && t.pos(i).startsWith("NN")) {
+                for (int c : children.get(i)) { // "the work of a rival company"
+                    if (t.relation(c).startsWith("nmod")) {
+                        for (int cc : children.get(c)) {
+                            if (t.relation(cc).equals("case") && t.word(cc).equalsIgnoreCase("of")) {
+                                roots.add(c);
+                            }
+                        }
+                    }
+                }
             } else if (SUBJECT_CUES.contains(lemma)) {
                 subjects(t, children, i, roots);
             }
             for (int r : roots) {
-                BitSet tree = subtree(children, r);
+                BitSet tree = subtree(t, children, r);
                 accused.or(tree);
                 phrases.add(new CharSpan(t.begin(tree.nextSetBit(0)), t.end(tree.length() - 1)));
             }
@@ -80,14 +93,19 @@ final class Accusations {
         }
     }
 
-    private static BitSet subtree(List<List<Integer>> children, int root) {
+    /** The noun phrase under {@code root}: its subtree through noun-phrase relations only. */
+    private static BitSet subtree(TokenTable t, List<List<Integer>> children, int root) {
         BitSet out = new BitSet();
         List<Integer> stack = new ArrayList<>(List.of(root));
         while (!stack.isEmpty()) {
             int n = stack.remove(stack.size() - 1);
             if (!out.get(n)) {
                 out.set(n);
-                stack.addAll(children.get(n));
+                for (int c : children.get(n)) {
+                    if (PHRASE_RELATIONS.contains(t.relation(c))) {
+                        stack.add(c);
+                    }
+                }
             }
         }
         return out;

@@ -57,7 +57,7 @@ public final class IncidentBuilder {
             "insurer", "store", "developer", "startup", "brand", "government", "council", "district", "clinic",
             "center", "centre", "foundation", "institution", "network", "site", "website", "lender", "carrier",
             "telco", "exchange", "outlet", "ministry", "city", "county", "college", "restaurant", "hotel", "airline",
-            "utility", "facility", "practice", "system", "entity", "victim", "organisation", "conglomerate", "publisher");
+            "utility", "facility", "practice", "system", "entity", "victim", "conglomerate", "publisher");
     /** Words that make an appositive nominal say "the victim". */
     static final Set<String> VICTIM_CUES = Set.of("victim", "victimized", "impacted", "affected", "breached", "hacked",
             "compromised", "targeted", "attacked", "hit");
@@ -120,7 +120,7 @@ public final class IncidentBuilder {
         }
 
         String type() {
-            if (cluster != null) {
+            if (cluster != null && (cluster.isOrganization() || types.isEmpty())) {
                 return cluster.entityType();
             }
             return types.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("Other");
@@ -155,7 +155,7 @@ public final class IncidentBuilder {
             for (EventMention e : doc.events().toList()) {
                 for (ArgumentMention a : e.arguments()) {
                     if (a.role() == Role.ATTACKER) {
-                        clustersIn(a).forEach(articleAttackers::add);
+                        partiesIn(a).forEach(articleAttackers::add);
                     }
                 }
             }
@@ -179,7 +179,7 @@ public final class IncidentBuilder {
             for (EventMention e : events) {
                 for (ArgumentMention a : e.arguments()) {
                     if (a.role() == Role.ATTACKER) {
-                        attackers.addAll(clustersIn(a));
+                        attackers.addAll(partiesIn(a));
                     }
                 }
             }
@@ -253,7 +253,7 @@ public final class IncidentBuilder {
             double confidence = a.confidence() == null ? 1.0 : a.confidence();
             Mention mention = new Mention(a.span().begin(), a.span().end(), a.text());
             if (PARTY_ROLES.contains(a.role())) {
-                List<NamedEntities.Cluster> named = clustersIn(a);
+                List<NamedEntities.Cluster> named = partiesIn(a);
                 if (!named.isEmpty()) {
                     for (NamedEntities.Cluster c : named) {
                         merge(role, c, a, mention, confidence, false);
@@ -325,6 +325,21 @@ public final class IncidentBuilder {
                 out.add(entities.clusterOf(runs.get(runs.size() - 1)));
             }
             return out;
+        }
+
+        /** The filler's entity: by its capitalised head word ("encrypted phone provider Ciphr"), else by the NER runs it covers. */
+        private List<NamedEntities.Cluster> partiesIn(ArgumentMention a) {
+            String name = NameText.clean(a.text());
+            String[] words = name.split("\\s+");
+            String head = words[words.length - 1];
+            boolean list = a.text().contains(",") || a.text().contains(" and ") || a.text().contains(" or ");
+            if (!list && !head.isEmpty() && Character.isUpperCase(head.charAt(0))) {
+                NamedEntities.Cluster c = entities.byHeadWord(head);
+                if (c != null) {
+                    return List.of(c);
+                }
+            }
+            return clustersIn(a);
         }
 
         /** "the company", "The victim firm": a determiner, lower-case words, an organisation head. */
@@ -414,7 +429,7 @@ public final class IncidentBuilder {
         /** The accused party as an inferred attacker: a named one first, else the first accused phrase. */
         private Entity accusedParty() {
             for (NamedEntities.Cluster c : entities.clusters()) {
-                if (accused.contains(c) && (c.isOrganization() || c.isPerson())) {
+                if (accused.contains(c)) {
                     List<Mention> ms = new ArrayList<>();
                     c.runs().forEach(r -> ms.add(mention(r.span())));
                     return new Entity(c.name(), c.entityType(), ACCUSED_CONFIDENCE, true, ms, null, c.runs().size());

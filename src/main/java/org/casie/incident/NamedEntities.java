@@ -30,7 +30,7 @@ public final class NamedEntities {
     /** One named entity: its runs in text order and its canonical name. */
     public static final class Cluster {
         private final int id;
-        private final String tag;
+        private String tag;
         private final List<Run> runs = new ArrayList<>();
         private String name;
 
@@ -44,6 +44,11 @@ public final class NamedEntities {
         public List<Run> runs() { return runs; }
         public String name() { return name; }
         public boolean isOrganization() { return tag.equals("ORGANIZATION"); }
+
+        /** Named by one word only ("Ciphr", "Citycomp"): never as a first and last name. */
+        boolean oneWordName() {
+            return runs.stream().allMatch(r -> r.last() - r.first() == 1);
+        }
         public boolean isPerson() { return tag.equals("PERSON"); }
 
         /** The CASIE entity type this NER class corresponds to. */
@@ -91,6 +96,7 @@ public final class NamedEntities {
             clusterOf.put(r, match);
         }
         clusters.forEach(NamedEntities::name);
+        clusters.forEach(NamedEntities::vote);
         return new NamedEntities(List.copyOf(clusters), List.copyOf(runs), clusterOf);
     }
 
@@ -136,6 +142,16 @@ public final class NamedEntities {
             while (j < t.size() && t.ner(j).equals(tag) && t.sentence(j) == t.sentence(i)) {
                 j++;
             }
+            int next = j;
+            if (tag.equals("ORGANIZATION")) {
+                for (int k = i + 1; k < j - 1; k++) {
+                    if ((t.pos(k).equals("IN") || t.pos(k).equals("TO")) && !t.word(k).equalsIgnoreCase("of")) {
+                        j = k; // a headline run "Customer Data From Encrypted Phone Company": stop at the preposition,
+                        next = k + 1; // and what follows it is a run of its own
+                        break;
+                    }
+                }
+            }
             int last = j;
             while (last > i && (t.pos(last - 1).equals("POS") || t.word(last - 1).matches("\\p{Punct}+"))) {
                 last--;
@@ -148,7 +164,7 @@ public final class NamedEntities {
                     out.add(new Run(i, last, span, text, normaliseTag(tag)));
                 }
             }
-            i = j;
+            i = next;
         }
         return out;
     }
@@ -160,10 +176,41 @@ public final class NamedEntities {
     private static boolean sameEntity(Cluster c, Run r) {
         for (Run x : c.runs) {
             if (variants(x.text(), r.text())) {
-                return !(c.tag.equals("PERSON") ^ r.tag().equals("PERSON")) || key(x.text()).equals(key(r.text()));
+                return true;
             }
         }
         return false;
+    }
+
+    /**
+     * NER calls an unknown company a person as often as not ("Citycomp" PERSON, then ORGANIZATION): an entity
+     * tagged ORGANIZATION anywhere is an organisation, and so is a PERSON only ever named by one word (news names
+     * people by first and last name before using one; a one-word "person" in breach news is mostly a company);
+     * otherwise its most frequent tag wins.
+     */
+    private static void vote(Cluster c) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        c.runs.forEach(r -> counts.merge(r.tag(), 1, Integer::sum));
+        c.tag = counts.containsKey("ORGANIZATION") || (counts.containsKey("PERSON") && c.oneWordName()) ? "ORGANIZATION"
+                : counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+    }
+
+    /** The entity named by a capitalised head word ("provider Ciphr" -> Ciphr), the most often named one; or {@code null}. */
+    public Cluster byHeadWord(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        Cluster best = null;
+        for (Cluster c : clusters) {
+            for (Run r : c.runs) {
+                List<String> k = key(r.text());
+                if (!k.isEmpty() && k.get(k.size() - 1).equals(w)) {
+                    if (best == null || c.runs.size() > best.runs.size()) {
+                        best = c;
+                    }
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     /** Whether two names are variants of one name (see the class comment). */
