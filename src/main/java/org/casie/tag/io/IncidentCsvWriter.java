@@ -47,7 +47,7 @@ public final class IncidentCsvWriter implements OutputWriter {
 
     public static String render(TaggedArticle article) {
         StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).build();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (IncidentRecord r : article.incidents()) {
                 printer.printRecord(row(article.document(), r));
