@@ -62,6 +62,15 @@ public final class IncidentBuilder {
     static final Set<String> VICTIM_CUES = Set.of("victim", "victimized", "impacted", "affected", "breached", "hacked",
             "compromised", "targeted", "attacked", "hit");
     static final double CUE_CONFIDENCE = 0.9;
+    /** Confidence of an organisation the title names, proposed for an attack incident without a named victim. */
+    static final double TITLE_CONFIDENCE = 0.6;
+    static final double SALIENCE_WEIGHT = 0.15;
+    static final int SALIENCE_CAP = 6;
+    static final double TITLE_BONUS = 0.3;
+    /** Words around a name that make it a source the article quotes rather than a party. */
+    private static final Set<String> SOURCE_BEFORE = Set.of("told", "via", "per");
+    private static final Set<String> SOURCE_AFTER = Set.of("reported", "reports", "researchers", "researcher",
+            "analysts", "analyst", "report", "blog", "spokesperson", "spokesman", "spokeswoman");
     static final double ACCUSED_CONFIDENCE = 0.5;
 
     private IncidentBuilder() {
@@ -73,29 +82,13 @@ public final class IncidentBuilder {
     }
 
     /**
-     * The article's primary victim for scoring: over its attack incidents (Databreach, Ransom, Phishing), the
-     * primary victim of the incident whose primary victim ranks best (a named organisation first), ties by more
-     * trigger mentions, then by incident order; {@code null} when no attack incident has a victim.
+     * The records and the article's primary victim: over the victims of its attack incidents (Databreach, Ransom,
+     * Phishing), the best tier (see the ranking), then the highest summed score over the incidents naming it.
      */
-    public static Entity articlePrimaryVictim(List<IncidentRecord> records) {
-        IncidentRecord best = null;
-        for (IncidentRecord r : records) {
-            if (!ATTACKS.contains(r.subtype()) || r.primaryVictim() == null) {
-                continue;
-            }
-            if (best == null || ARTICLE_ORDER.compare(r, best) < 0) {
-                best = r;
-            }
-        }
-        return best == null ? null : best.primaryVictim();
-    }
-
-    private static final Comparator<IncidentRecord> ARTICLE_ORDER = Comparator
-            .comparing((IncidentRecord r) -> !isNamedOrganization(r.primaryVictim()))
-            .thenComparing(r -> -r.triggers().size());
-
-    static boolean isNamedOrganization(Entity e) {
-        return e != null && "Organization".equals(e.type()) && !e.name().isEmpty() && Character.isUpperCase(e.name().charAt(0));
+    public static TaggedArticle article(Document tagged, TokenTable tokens) {
+        Build b = new Build(tagged, tokens);
+        List<IncidentRecord> records = b.records();
+        return new TaggedArticle(tagged, records, b.articleVictim);
     }
 
     /** One entity of a role while the record is built. */
@@ -135,6 +128,10 @@ public final class IncidentBuilder {
         private final Set<NamedEntities.Cluster> accused = new HashSet<>();
         private final Set<NamedEntities.Cluster> articleAttackers = new HashSet<>();
         private final List<NamedEntities.Cluster> victimCues = new ArrayList<>();
+        private final Set<NamedEntities.Cluster> sources = new HashSet<>();
+        /** Per victim name (lower case) of attack incidents: best tier, summed score, the entity. */
+        private final Map<String, Object[]> articleVictims = new LinkedHashMap<>();
+        private Entity articleVictim;
         private final LocalDate articleDate;
         private final String title;
 
@@ -160,6 +157,24 @@ public final class IncidentBuilder {
                 }
             }
             findVictimCues();
+            findSources();
+        }
+
+        /** Organisations the article quotes: "according to CNN", "told Motherboard", "IBM researchers". */
+        private void findSources() {
+            for (NamedEntities.Cluster c : entities.clusters()) {
+                for (NamedEntities.Run r : c.runs()) {
+                    String before1 = r.first() > 0 ? tokens.word(r.first() - 1).toLowerCase(Locale.ROOT) : "";
+                    String before2 = r.first() > 1 ? tokens.word(r.first() - 2).toLowerCase(Locale.ROOT) : "";
+                    String after = r.last() < tokens.size() ? tokens.word(r.last()).toLowerCase(Locale.ROOT) : "";
+                    if (SOURCE_BEFORE.contains(before1) || (before2.equals("according") && before1.equals("to"))
+                            || (before1.equals("at") && (before2.equals("researchers") || before2.equals("analysts")))
+                            || (before1.equals("by") && before2.equals("reported")) || SOURCE_AFTER.contains(after)) {
+                        sources.add(c);
+                        break;
+                    }
+                }
+            }
         }
 
         List<IncidentRecord> records() {
@@ -167,6 +182,24 @@ public final class IncidentBuilder {
             for (Hopper h : doc.hoppers()) {
                 if (!h.events().isEmpty()) {
                     out.add(record("I" + (out.size() + 1), h));
+                }
+            }
+            Object[] best = null;
+            for (Object[] v : articleVictims.values()) {
+                if (best == null || (int) v[0] < (int) best[0] || ((int) v[0] == (int) best[0] && (double) v[1] > (double) best[1])) {
+                    best = v;
+                }
+            }
+            articleVictim = best == null ? null : (Entity) best[2];
+            boolean attack = out.stream().anyMatch(r -> ATTACKS.contains(r.subtype()));
+            if (attack && (best == null || (int) best[0] > 0)) {
+                // No named organisation among the victims: the one the title names, if any, marked inferred.
+                NamedEntities.Cluster named = titleOrganization(articleNotVictims());
+                if (named != null) {
+                    List<Mention> ms = new ArrayList<>();
+                    named.runs().forEach(r -> ms.add(mention(r.span())));
+                    articleVictim = new Entity(named.name(), named.isOrganization() ? "Organization" : named.entityType(),
+                            TITLE_CONFIDENCE, true, ms, null, named.runs().size());
                 }
             }
             return out;
@@ -216,7 +249,14 @@ public final class IncidentBuilder {
                 list.sort(PARTY_ROLES.contains(r.getKey()) ? RANKING : Comparator.comparing(Build::firstOffset));
                 List<Entity> out = new ArrayList<>();
                 for (Draft d : list) {
-                    out.add(entity(r.getKey(), d));
+                    Entity e = entity(r.getKey(), d);
+                    out.add(e);
+                    if (r.getKey() == Role.VICTIM && ATTACKS.contains(subtype)) {
+                        Object[] v = articleVictims.computeIfAbsent(e.name().toLowerCase(Locale.ROOT),
+                                k -> new Object[]{Integer.MAX_VALUE, 0.0, e});
+                        v[0] = Math.min((int) v[0], tier(d));
+                        v[1] = (double) v[1] + score(d);
+                    }
                 }
                 roles.put(r.getKey(), out);
             }
@@ -444,6 +484,35 @@ public final class IncidentBuilder {
             return null;
         }
 
+        private Set<NamedEntities.Cluster> articleNotVictims() {
+            Set<NamedEntities.Cluster> out = new HashSet<>(accused);
+            out.addAll(articleAttackers);
+            return out;
+        }
+
+        /**
+         * The most often named organisation or place that the title names and the article does not quote or accuse,
+         * leaving out names the article also writes in lower case ("Ransomware", "Bitcoin": words, not names).
+         */
+        private NamedEntities.Cluster titleOrganization(Set<NamedEntities.Cluster> exclude) {
+            NamedEntities.Cluster best = null;
+            for (NamedEntities.Cluster c : entities.clusters()) {
+                if (c.isPerson() || exclude.contains(c) || sources.contains(c) || writtenLowerCase(c.name())) {
+                    continue;
+                }
+                boolean named = c.runs().stream().anyMatch(r -> inTitle(NameText.clean(r.text())));
+                if (named && (best == null || c.runs().size() > best.runs().size())) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        private boolean writtenLowerCase(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(lower) + "\\b").matcher(doc.content()).find();
+        }
+
         /** Organisations in apposition to a victim nominal: "Citycomp, the impacted Germany-based firm". */
         private void findVictimCues() {
             for (NamedEntities.Cluster c : entities.clusters()) {
@@ -479,17 +548,35 @@ public final class IncidentBuilder {
         }
 
         private final Comparator<Draft> RANKING = Comparator
-                .comparing((Draft d) -> !"Organization".equals(d.type()))
-                .thenComparing(d -> d.cluster == null)
+                .comparing((Draft d) -> tier(d))
                 .thenComparing(d -> -score(d))
                 .thenComparing(Build::firstOffset);
 
+        /**
+         * 0: a named organisation or place (a city, a county: CASIE calls them organisations when attacked) that the
+         * article does not cite as a source; 1: an unnamed organisation ("the company"); 2: a named source (a news
+         * outlet or a security vendor the article quotes: "according to CNN", "researchers at IBM"); 3: the rest.
+         */
+        private int tier(Draft d) {
+            boolean orgLike = "Organization".equals(d.type()) || (d.cluster != null && !d.cluster.isPerson()
+                    && !"Person".equals(d.type()));
+            if (d.cluster != null && orgLike) {
+                return sources.contains(d.cluster) ? 2 : 0;
+            }
+            return orgLike ? 1 : 3;
+        }
+
         private double score(Draft d) {
-            double s = d.confidence + 0.1 * Math.min(d.salience(), 5);
-            if (!title.isEmpty() && title.contains(d.name.toLowerCase(Locale.ROOT))) {
-                s += 0.2;
+            double s = d.confidence + SALIENCE_WEIGHT * Math.min(d.salience(), SALIENCE_CAP);
+            if (inTitle(d.name)) {
+                s += TITLE_BONUS;
             }
             return s;
+        }
+
+        private boolean inTitle(String name) {
+            return !title.isEmpty() && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(
+                    name.toLowerCase(Locale.ROOT)) + "\\b").matcher(title).find();
         }
 
         private Entity entity(Role role, Draft d) {

@@ -51,9 +51,9 @@ public final class IncidentScoring {
         for (int i = 0; i < gold.size(); i++) {
             goldFillers.add(FillerScorer.fillers(gold.get(i)));
             spanFillers.add(FillerScorer.fillers(predicted.get(i)));
-            List<IncidentRecord> records = IncidentBuilder.build(predicted.get(i), tokens.get(i));
-            recordFillers.add(fillers(records));
-            Entity victim = IncidentBuilder.articlePrimaryVictim(records);
+            TaggedArticle article = IncidentBuilder.article(predicted.get(i), tokens.get(i));
+            recordFillers.add(fillers(article.incidents()));
+            Entity victim = article.primaryVictim();
             primary.add(victim == null ? null : victim.name());
             baseline.add(NamedEntities.of(gold.get(i).content(), tokens.get(i)).firstOrganization());
         }

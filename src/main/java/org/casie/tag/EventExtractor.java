@@ -76,7 +76,7 @@ public final class EventExtractor implements AutoCloseable {
         AnnotatedText text = annotate(document);
         Document tagged = model.extract(text);
         long clock = StageClock.start();
-        TaggedArticle article = new TaggedArticle(tagged, IncidentBuilder.build(tagged, text.tokens()));
+        TaggedArticle article = IncidentBuilder.article(tagged, text.tokens());
         StageClock.stop(StageClock.Stage.INCIDENTS, clock);
         return article;
     }

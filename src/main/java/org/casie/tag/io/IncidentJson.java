@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The incidents JSON document of an article (schema {@value #SCHEMA}, version {@value #VERSION}; see
- * docs/incidents.md): {@code {"schema", "version", "article", "title", "date", "incidents": [...]}}.
+ * docs/incidents.md): {@code {"schema", "version", "article", "title", "date", "primaryVictim", "incidents": [...]}}.
  */
 public final class IncidentJson {
 
@@ -36,6 +36,7 @@ public final class IncidentJson {
         root.put("article", doc.id());
         root.put("title", doc.title());
         root.put("date", doc.date());
+        root.set("primaryVictim", article.primaryVictim() == null ? null : entity(article.primaryVictim()));
         ArrayNode incidents = root.putArray("incidents");
         for (IncidentRecord r : article.incidents()) {
             incidents.add(incident(r));

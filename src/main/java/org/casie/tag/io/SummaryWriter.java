@@ -74,6 +74,9 @@ public final class SummaryWriter implements OutputWriter {
         if (article.incidents().isEmpty()) {
             return sb.append("No cybersecurity events found.\n\n").toString();
         }
+        if (article.primaryVictim() != null) {
+            sb.append("Primary victim of the article: ").append(describe(article.primaryVictim(), false)).append('\n');
+        }
         for (IncidentRecord r : article.incidents()) {
             Set<String> triggers = new LinkedHashSet<>();
             r.triggers().forEach(m -> triggers.add("'" + m.text().replaceAll("\\s+", " ") + "'"));
