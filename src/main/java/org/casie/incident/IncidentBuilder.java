@@ -549,6 +549,7 @@ public final class IncidentBuilder {
 
         private final Comparator<Draft> RANKING = Comparator
                 .comparing((Draft d) -> tier(d))
+                .thenComparing(d -> d.cluster == null)
                 .thenComparing(d -> -score(d))
                 .thenComparing(Build::firstOffset);
 
