@@ -31,6 +31,7 @@ public final class EventExtractor implements AutoCloseable {
     private final EventModel model;
     private final Preprocessor preprocessor;
     private final ContextualEncoder encoder;
+    private volatile boolean closed;
 
     /** @param encoder the accurate profile's encoder, {@code null} for the fast profile */
     public EventExtractor(EventModel model, Preprocessor preprocessor, ContextualEncoder encoder) {
@@ -66,7 +67,11 @@ public final class EventExtractor implements AutoCloseable {
         return extract(Document.ofText("text", text));
     }
 
-    /** Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. */
+    /**
+     * Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public Document extract(Document document) {
         return model.extract(annotate(document));
     }
@@ -86,6 +91,9 @@ public final class EventExtractor implements AutoCloseable {
     }
 
     private AnnotatedText annotate(Document document) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
         long clock = StageClock.start();
         TokenTable tokens = preprocessor.process(document.content());
         clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
@@ -94,8 +102,10 @@ public final class EventExtractor implements AutoCloseable {
         return new AnnotatedText(document, tokens, vectors);
     }
 
+    /** Releases TensorFlow (accurate profile); the extractor then refuses work. */
     @Override
     public void close() {
+        closed = true;
         if (encoder != null) {
             encoder.close();
         }

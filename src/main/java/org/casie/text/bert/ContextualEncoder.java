@@ -38,6 +38,7 @@ public final class ContextualEncoder implements AutoCloseable {
     private final int threads;
     private WordPiece wordPiece;
     private BertEncoder encoder;
+    private boolean closed;
 
     /**
      * @param tokenizationKey the annotator configuration's cache key (vectors follow its tokens)
@@ -74,6 +75,9 @@ public final class ContextualEncoder implements AutoCloseable {
     }
 
     private synchronized void load() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
         if (encoder != null) {
             return;
         }
@@ -102,6 +106,9 @@ public final class ContextualEncoder implements AutoCloseable {
 
     /** Vectors for each document, from the cache where possible; {@code progress} hears of each document done. */
     public synchronized List<ContextVectors> encodeAll(List<String> texts, List<TokenTable> tables, IntConsumer progress) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
         List<ContextVectors> out = new ArrayList<>(texts.size());
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -277,8 +284,10 @@ public final class ContextualEncoder implements AutoCloseable {
         return sum;
     }
 
+    /** Releases TensorFlow; the encoder then refuses work instead of loading it again. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (encoder != null) {
             encoder.close();
             encoder = null;
