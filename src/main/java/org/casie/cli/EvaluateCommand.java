@@ -17,6 +17,8 @@ import org.casie.eval.TriggerErrors;
 import org.casie.eval.EventScorer;
 import org.casie.eval.HopperScoreTable;
 import picocli.CommandLine;
+import org.casie.eval.IncidentScoreReport;
+import org.casie.incident.IncidentScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,6 +101,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.println("(this bundle has no hopper classifier: hoppers are the subtype baseline; "
                     + "add one with train-hoppers)");
         }
+        // Incident records: document-level role fillers and the primary victim, beside the span metrics.
+        long recordStart = System.nanoTime();
+        IncidentScoreReport incidents = IncidentScoring.score(gold, predicted,
+                texts.stream().map(AnnotatedText::tokens).toList());
+        double recordSeconds = (System.nanoTime() - recordStart) / 1e9;
+        System.out.println();
+        System.out.print(incidents.text());
         if (report != null) {
             AnnotationWriter writer = new AnnotationWriter();
             for (Document d : predicted) {
@@ -107,12 +116,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             AtomicFiles.write(report.resolve("scores.txt"), evaluation.text() + "\n" + hoppers.text());
             AtomicFiles.write(report.resolve("hoppers.json"), new com.fasterxml.jackson.databind.ObjectMapper()
                     .writerWithDefaultPrettyPrinter().writeValueAsString(hoppers.asMap()) + "\n");
-            AtomicFiles.write(report.resolve("scores.json"), evaluation.json());
+            AtomicFiles.write(report.resolve("scores.json"), ScoreCommand.withIncidents(evaluation.json(), incidents));
             AtomicFiles.write(report.resolve("report.html"), evaluation.html("casie-extract evaluation: " + model));
             AtomicFiles.write(report.resolve("errors.tsv"), evaluation.errors());
         }
         System.err.printf("tagged and scored %d documents in %.1f s (%.2f s per document; CoreNLP and encoder time excluded)%n",
                 texts.size(), seconds, seconds / Math.max(1, texts.size()));
+        System.err.printf("incident records built and scored in %.2f s (%.1f%% of that tagging time)%n", recordSeconds,
+                100 * recordSeconds / Math.max(seconds, 1e-9));
         return corpus.rejectedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }
 }

@@ -12,6 +12,14 @@ import org.casie.eval.EvaluationReport;
 import org.casie.eval.TriggerErrors;
 import org.casie.eval.EventScorer;
 import org.casie.eval.Metric;
+import org.casie.eval.IncidentScoreReport;
+import org.casie.incident.IncidentScoring;
+import org.casie.text.AnnotatorConfig;
+import org.casie.text.Preprocessor;
+import org.casie.text.TokenTable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,6 +63,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Bootstrap samples for 95% intervals (0 to skip; default ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--records", description = "Also build incident records from the predictions (CoreNLP on each "
+            + "article, cached) and score their document-level fillers and primary victims.")
+    boolean records;
+
     @Mixin
     CommonOptions common;
 
@@ -71,6 +83,17 @@ public final class ScoreCommand implements Callable<Integer> {
         EvaluationReport report = new EvaluationReport(scores, CoreferenceScorer.score(golds, predicted),
                 samples > 0 ? EvaluationReport.intervals(scores, bootstrap) : Map.of(), TriggerErrors.count(golds, predicted));
         System.out.print(report.text());
+        IncidentScoreReport incidents;
+        if (records) {
+            Preprocessor preprocessor = new Preprocessor(AnnotatorConfig.FULL, common.cacheDir());
+            List<TokenTable> tokens = preprocessor.processAll(golds.stream().map(Document::content).toList(),
+                    common.threads(), i -> { });
+            incidents = IncidentScoring.score(golds, predicted, tokens);
+        } else {
+            incidents = IncidentScoring.scoreSpans(golds, predicted);
+        }
+        System.out.println();
+        System.out.print(incidents.text());
         if (compare != null) {
             EventScorer.Scores other = EventScorer.score(golds, predictions(compare, golds, problems));
             for (Metric m : List.of(Metric.TRIG_C, Metric.ARG_C)) {
@@ -80,7 +103,7 @@ public final class ScoreCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            AtomicFiles.write(json, report.json());
+            AtomicFiles.write(json, withIncidents(report.json(), incidents));
         }
         if (html != null) {
             Path file = Files.isDirectory(html) ? html.resolve("report.html") : html;
@@ -96,6 +119,14 @@ public final class ScoreCommand implements Callable<Integer> {
             return ExitCodes.SOME_INPUTS_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** The JSON report with the incident scores added under {@code "incidents"}. */
+    static String withIncidents(String json, IncidentScoreReport incidents) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = (ObjectNode) mapper.readTree(json);
+        root.set("incidents", mapper.valueToTree(incidents.asMap()));
+        return mapper.writeValueAsString(root) + "\n";
     }
 
     /** The prediction for each gold document, by file name; an empty one where missing or unusable. */

@@ -1,7 +1,7 @@
 package org.casie.cli;
 
 import me.tongfei.progressbar.ProgressBar;
-import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 import org.casie.tag.BatchTagger;
 import org.casie.tag.EventExtractor;
 import org.casie.tag.ShippedModels;
@@ -36,7 +36,7 @@ public final class TagCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "LIST",
-            description = "Output formats with --out: json, brat, html, summary (default: ${DEFAULT-VALUE}).")
+            description = "Output formats with --out: json, brat, html, summary, incidents, csv, stix (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write outputs here instead of a summary to stdout.")
@@ -81,9 +81,9 @@ public final class TagCommand implements Callable<Integer> {
              ProgressBar bar = files.size() > 1 ? Progress.bar("tag", files.size()) : null) {
             outcome = new BatchTagger(extractor, options).run(files, new BatchTagger.Listener() {
                 @Override
-                public void tagged(Path file, Document document) {
+                public void tagged(Path file, TaggedArticle article) {
                     if (out == null) {
-                        System.out.print(SummaryWriter.render(document));
+                        System.out.print(SummaryWriter.render(article));
                     }
                 }
 

@@ -14,7 +14,8 @@ public final class StageClock {
     /** The stages of tagging one article, in pipeline order. */
     public enum Stage {
         CORENLP("CoreNLP annotation"), BERT("BERT encoding"), FEATURES("feature building"),
-        NETWORK("DL4J networks"), DECODING("BIO decoding"), ASSEMBLY("records and hoppers");
+        NETWORK("DL4J networks"), DECODING("BIO decoding"), ASSEMBLY("records and hoppers"),
+        INCIDENTS("incident records");
 
         private final String label;
 

@@ -1,6 +1,7 @@
 package org.casie.tag;
 
 import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 import org.casie.corpus.Problem;
 import org.casie.tag.io.Article;
 import org.casie.tag.io.ArticleReadException;
@@ -24,7 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * Tags many files with one extractor on a pool of threads. Files go in windows of a few: memory is bounded by
@@ -63,6 +64,11 @@ public final class BatchTagger {
         default void tagged(Path file, Document document) {
         }
 
+        /** A file was tagged, with its incident records; by default passes the events on to {@link #tagged(Path, Document)}. */
+        default void tagged(Path file, TaggedArticle article) {
+            tagged(file, article.document());
+        }
+
         /** A file is finished, whether tagged, skipped or failed. */
         default void fileDone(Path file) {
         }
@@ -84,19 +90,19 @@ public final class BatchTagger {
     public record Outcome(int tagged, int skipped, List<String> failed, double seconds) {
     }
 
-    private record Result(Document document, String error, boolean skipped) {
+    private record Result(TaggedArticle article, String error, boolean skipped) {
     }
 
-    private final UnaryOperator<Document> extractor;
+    private final Function<Document, TaggedArticle> extractor;
     private final Options options;
     private final ArticleReader reader = new ArticleReader();
 
     public BatchTagger(EventExtractor extractor, Options options) {
-        this(extractor::extract, options);
+        this(extractor::extractIncidents, options);
     }
 
     /** Any tagging function in place of an extractor (tests make it fail on chosen articles). */
-    BatchTagger(UnaryOperator<Document> extractor, Options options) {
+    BatchTagger(Function<Document, TaggedArticle> extractor, Options options) {
         this.extractor = extractor;
         this.options = options;
     }
@@ -129,7 +135,7 @@ public final class BatchTagger {
                         skipped++;
                     } else {
                         tagged++;
-                        listener.tagged(chunk.get(i), r.document);
+                        listener.tagged(chunk.get(i), r.article);
                     }
                     listener.fileDone(chunk.get(i));
                     String line = report.fileDone(r.skipped);
@@ -176,7 +182,7 @@ public final class BatchTagger {
         try {
             Article article = stdin ? reader.read(options.stdin(), "stdin") : reader.read(file);
             article.warnings().forEach(listener::warning);
-            Document tagged = extractor.apply(article.document());
+            TaggedArticle tagged = extractor.apply(article.document());
             for (OutputWriter w : options.writers()) {
                 w.write(tagged, options.out());
             }

@@ -3,8 +3,11 @@ package org.casie.tag;
 import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
 import org.casie.examples.AnnotatedText;
+import org.casie.incident.IncidentBuilder;
+import org.casie.incident.TaggedArticle;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
+import org.casie.model.StageClock;
 import org.casie.text.AnnotationCache;
 import org.casie.text.TextWindows;
 import org.casie.text.TokenTable;
@@ -87,17 +90,39 @@ public final class EventExtractor implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Document extract(Document document) {
+        return tag(document).document();
+    }
+
+    /** Tags {@code document}'s content, as {@link #extract(Document)} does, and builds an incident record per hopper. */
+    public TaggedArticle extractIncidents(Document document) {
+        Tagged tagged = tag(document);
+        long clock = StageClock.start();
+        TaggedArticle article = IncidentBuilder.article(tagged.document(), tagged.tokens());
+        StageClock.stop(StageClock.Stage.INCIDENTS, clock);
+        return article;
+    }
+
+    public TaggedArticle extractIncidents(String text) {
+        return extractIncidents(Document.ofText("text", text));
+    }
+
+    /** A tagged document and the tokens of its whole content (incident records read their NER). */
+    private record Tagged(Document document, TokenTable tokens) {
+    }
+
+    private Tagged tag(Document document) {
         if (closed) {
             throw new IllegalStateException("closed");
         }
         List<TextWindows.Window> windows = TextWindows.of(document.content(), windowChars);
         if (windows.size() > 1) {
-            return extractInWindows(document, windows);
+            return tagInWindows(document, windows);
         }
-        return model.extract(annotator.annotate(document));
+        AnnotatedText text = annotator.annotate(document);
+        return new Tagged(model.extract(text), text.tokens());
     }
 
-    private Document extractInWindows(Document document, List<TextWindows.Window> windows) {
+    private Tagged tagInWindows(Document document, List<TextWindows.Window> windows) {
         String content = document.content();
         List<EventMention> mentions = new ArrayList<>();
         List<TokenTable> tables = new ArrayList<>(windows.size());
@@ -110,7 +135,8 @@ public final class EventExtractor implements AutoCloseable {
             tables.add(part.tokens());
             offsets[w] = window.begin();
         }
-        return model.group(document, mentions, TokenTable.join(tables, offsets));
+        TokenTable whole = TokenTable.join(tables, offsets);
+        return new Tagged(model.group(document, mentions, whole), whole);
     }
 
     /** Releases TensorFlow (accurate profile); the extractor then refuses work. */

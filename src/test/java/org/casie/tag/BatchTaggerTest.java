@@ -1,6 +1,7 @@
 package org.casie.tag;
 
 import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 import org.casie.model.TinyBundle;
 import org.casie.tag.io.OutputFormats;
 import org.junit.jupiter.api.AfterAll;
@@ -110,14 +111,14 @@ class BatchTaggerTest {
         for (String name : List.of("a.txt", "b-overflow.txt", "c.txt", "d-boom.txt", "e.txt")) {
             files.add(Files.writeString(in.resolve(name), "Hackers breached Acme (" + name + ")."));
         }
-        java.util.function.UnaryOperator<Document> tagger = d -> {
+        java.util.function.Function<Document, TaggedArticle> tagger = d -> {
             if (d.content().contains("overflow")) {
                 throw new StackOverflowError();
             }
             if (d.content().contains("boom")) {
                 throw new IllegalStateException("boom");
             }
-            return extractor.extract(d);
+            return extractor.extractIncidents(d);
         };
         Path out = dir.resolve("failing-out");
         Heard heard = new Heard();

@@ -2,6 +2,7 @@ package org.casie.tag.io;
 
 import org.casie.corpus.BratWriter;
 import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ public final class BratOutputWriter implements OutputWriter {
     }
 
     @Override
-    public void write(Document doc, Path outDir) throws IOException {
+    public void write(TaggedArticle article, Path outDir) throws IOException {
+        Document doc = article.document();
         if (!Files.exists(outDir.resolve(BratWriter.CONFIG_FILES.get(0)))) {
             BratWriter.writeConfig(outDir);
         }

@@ -5,6 +5,7 @@ import org.casie.corpus.ArgumentMention;
 import org.casie.io.AtomicFiles;
 import org.casie.corpus.CharSpan;
 import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 import org.casie.corpus.EventMention;
 import org.casie.corpus.Role;
 import org.casie.corpus.Subtype;
@@ -35,7 +36,8 @@ public final class HtmlOutputWriter implements OutputWriter {
     }
 
     @Override
-    public void write(Document doc, Path outDir) throws IOException {
+    public void write(TaggedArticle article, Path outDir) throws IOException {
+        Document doc = article.document();
         AtomicFiles.write(outDir.resolve(doc.id() + ".html"), render(doc));
     }
 

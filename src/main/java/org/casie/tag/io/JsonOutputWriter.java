@@ -2,6 +2,7 @@ package org.casie.tag.io;
 
 import org.casie.corpus.AnnotationWriter;
 import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ public final class JsonOutputWriter implements OutputWriter {
     }
 
     @Override
-    public void write(Document doc, Path outDir) throws IOException {
+    public void write(TaggedArticle article, Path outDir) throws IOException {
+        Document doc = article.document();
         writer.write(doc, outDir.resolve(doc.id() + ".json"));
     }
 }

@@ -3,7 +3,7 @@ package org.casie.tag.io;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses {@code --format json,brat,html,summary}. */
+/** Parses {@code --format json,brat,html,summary,incidents,csv,stix}. */
 public final class OutputFormats {
 
     private OutputFormats() {
@@ -17,8 +17,11 @@ public final class OutputFormats {
                 case "brat" -> writers.add(new BratOutputWriter());
                 case "html" -> writers.add(new HtmlOutputWriter());
                 case "summary" -> writers.add(new SummaryWriter());
+                case "incidents" -> writers.add(new IncidentsWriter());
+                case "csv" -> writers.add(new IncidentCsvWriter());
+                case "stix" -> writers.add(new StixWriter());
                 default -> throw new IllegalArgumentException("unknown output format '" + name.strip()
-                        + "'; choose from json, brat, html, summary");
+                        + "'; choose from json, brat, html, summary, incidents, csv, stix");
             }
         }
         return writers;

@@ -1,6 +1,6 @@
 package org.casie.tag.io;
 
-import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,8 @@ public interface OutputWriter {
     /** The format's name on the command line. */
     String name();
 
-    void write(Document doc, Path outDir) throws IOException;
+    /** Writes the article's outputs into {@code outDir}, each file atomically. */
+    void write(TaggedArticle article, Path outDir) throws IOException;
 
     /** The names of the files {@link #write} makes for a document {@code id}, the last one written last. */
     java.util.List<String> files(String id);

@@ -1,12 +1,15 @@
 package org.casie.tag.io;
 
-import org.casie.corpus.ArgumentMention;
 import org.casie.io.AtomicFiles;
+import org.casie.corpus.CharSpan;
 import org.casie.corpus.Document;
-import org.casie.corpus.EventMention;
-import org.casie.corpus.Hopper;
 import org.casie.corpus.Role;
 import org.casie.corpus.Sentences;
+import org.casie.incident.Entity;
+import org.casie.incident.IncidentRecord;
+import org.casie.incident.Mention;
+import org.casie.incident.TaggedArticle;
+import org.casie.incident.Value;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,14 +17,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** An incident record per hopper: who was attacked, by whom, what data, when, where, with the evidence sentences. */
+/**
+ * The readable form of an article's incident records: per incident its primary victim and attacker, then one
+ * line per field with canonical names ({@code Victim: Ciphr (organization; also "encrypted phone provider Ciphr",
+ * "the company")}) and the evidence sentences under each.
+ */
 public final class SummaryWriter implements OutputWriter {
 
     /** The fields of an incident record, in reading order, with the roles that fill them. */
     private static final Map<String, List<Role>> FIELDS = new LinkedHashMap<>();
+    /** Evidence sentences shown per field at most. */
+    static final int MAX_SENTENCES = 3;
 
     static {
         FIELDS.put("Victim", List.of(Role.VICTIM, Role.VULNERABLE_SYSTEM_OWNER));
@@ -48,62 +58,93 @@ public final class SummaryWriter implements OutputWriter {
     }
 
     @Override
-    public java.util.List<String> files(String id) {
-        return java.util.List.of(id + ".summary.txt");
+    public List<String> files(String id) {
+        return List.of(id + ".summary.txt");
     }
 
     @Override
-    public void write(Document doc, Path outDir) throws IOException {
-        AtomicFiles.write(outDir.resolve(doc.id() + ".summary.txt"), render(doc));
+    public void write(TaggedArticle article, Path outDir) throws IOException {
+        AtomicFiles.write(outDir.resolve(article.document().id() + ".summary.txt"), render(article));
     }
 
-    public static String render(Document doc) {
+    public static String render(TaggedArticle article) {
+        Document doc = article.document();
         StringBuilder sb = new StringBuilder();
         sb.append("== ").append(doc.title() != null ? doc.title() + " (" + doc.id() + ")" : doc.id()).append('\n');
-        if (doc.hoppers().isEmpty()) {
+        if (article.incidents().isEmpty()) {
             return sb.append("No cybersecurity events found.\n\n").toString();
         }
-        int incident = 1;
-        for (Hopper h : doc.hoppers()) {
-            List<EventMention> events = h.events();
-            if (events.isEmpty()) {
-                continue;
+        if (article.primaryVictim() != null) {
+            sb.append("Primary victim of the article: ").append(describe(article.primaryVictim(), false)).append('\n');
+        }
+        for (IncidentRecord r : article.incidents()) {
+            Set<String> triggers = new LinkedHashSet<>();
+            r.triggers().forEach(m -> triggers.add("'" + m.text().replaceAll("\\s+", " ") + "'"));
+            sb.append("Incident ").append(r.id()).append(": ").append(r.subtype()).append(" (").append(r.realis())
+                    .append("), mentioned as ").append(String.join(", ", triggers)).append('\n');
+            line(sb, "Primary victim", r.primaryVictim() == null ? "none found" : describe(r.primaryVictim(), false));
+            line(sb, "Primary attacker", r.primaryAttacker() == null ? "none found" : describe(r.primaryAttacker(), false));
+            if (r.date() != null) {
+                line(sb, "Date", r.date());
             }
-            Set<String> mentions = new LinkedHashSet<>();
-            events.forEach(e -> mentions.add(e.text()));
-            sb.append("Incident ").append(incident++).append(": ").append(events.get(0).subtype()).append(" (")
-                    .append(realis(events)).append("), mentioned as ").append(String.join(", ", quote(mentions)))
-                    .append('\n');
             for (Map.Entry<String, List<Role>> field : FIELDS.entrySet()) {
-                Map<String, String> values = new LinkedHashMap<>(); // value -> evidence sentence
-                for (EventMention e : events) {
-                    for (ArgumentMention a : e.arguments()) {
-                        if (field.getValue().contains(a.role())) {
-                            values.putIfAbsent(a.text().replaceAll("\\s+", " "), Sentences.around(doc.content(), a.span()));
-                        }
-                    }
-                }
-                if (values.isEmpty()) {
+                List<Entity> entities = new ArrayList<>();
+                field.getValue().forEach(role -> entities.addAll(r.entities(role)));
+                if (entities.isEmpty()) {
                     continue;
                 }
-                sb.append(String.format("  %-17s %s%n", field.getKey() + ":", String.join("; ", values.keySet())));
-                for (String sentence : new LinkedHashSet<>(values.values())) {
-                    sb.append("      \"").append(sentence).append("\"\n");
+                List<String> parts = new ArrayList<>();
+                Set<String> sentences = new LinkedHashSet<>();
+                for (Entity e : entities) {
+                    parts.add(describe(e, true));
+                    for (Mention m : e.mentions()) {
+                        sentences.add(Sentences.around(doc.content(), new CharSpan(m.start(), m.end())));
+                    }
                 }
+                line(sb, field.getKey(), String.join("; ", parts));
+                sentences.stream().limit(MAX_SENTENCES).forEach(s -> sb.append("      \"").append(s).append("\"\n"));
             }
         }
         return sb.append('\n').toString();
     }
 
-    private static String realis(List<EventMention> events) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        events.forEach(e -> counts.merge(e.realis().name(), 1, Integer::sum));
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format("  %-17s %s%n", label + ":", value));
     }
 
-    private static List<String> quote(Set<String> s) {
-        List<String> out = new ArrayList<>();
-        s.forEach(x -> out.add("'" + x + "'"));
-        return out;
+    /** {@code Ciphr (organization; also "encrypted phone provider Ciphr", "the company")}. */
+    static String describe(Entity e, boolean variants) {
+        List<String> notes = new ArrayList<>();
+        notes.add(e.type().toLowerCase(Locale.ROOT));
+        if (e.value() != null && !(e.value() instanceof Value.Cve)) {
+            notes.add("= " + value(e.value()));
+        }
+        if (e.inferred()) {
+            notes.add(String.format("inferred, %.2f", e.confidence()));
+        }
+        if (variants) {
+            Set<String> also = new LinkedHashSet<>();
+            for (Mention m : e.mentions()) {
+                String text = m.text().replaceAll("\\s+", " ").strip();
+                if (!text.equalsIgnoreCase(e.name())) {
+                    also.add("\"" + text + "\"");
+                }
+            }
+            if (!also.isEmpty()) {
+                notes.add("also " + String.join(", ", also));
+            }
+        }
+        return e.name() + " (" + String.join("; ", notes) + ")";
+    }
+
+    private static String value(Value v) {
+        if (v instanceof Value.Cve c) {
+            return c.id();
+        } else if (v instanceof Value.Count c) {
+            return Long.toString(c.number());
+        } else if (v instanceof Value.Money m) {
+            return m.amount().toPlainString() + (m.currency() == null ? "" : " " + m.currency());
+        }
+        return ((Value.Date) v).iso();
     }
 }

@@ -9,6 +9,9 @@ import org.casie.corpus.Hopper;
 import org.casie.corpus.Realis;
 import org.casie.corpus.Role;
 import org.casie.corpus.Subtype;
+import org.casie.incident.HandTokens;
+import org.casie.incident.IncidentBuilder;
+import org.casie.incident.TaggedArticle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,15 +46,20 @@ class OutputWritersTest {
                 List.of(new Hopper(0, "Same", List.of(breach, stolen))));
     }
 
+    /** The tagged document with its records, Acme Corp tagged as an organisation. */
+    static TaggedArticle article(Document doc) {
+        return new TaggedArticle(doc, IncidentBuilder.build(doc, HandTokens.of(doc.content(), Map.of("Acme\nCorp", "ORGANIZATION"))));
+    }
+
     @Test
     void jsonRoundTripsThroughTheReader(@TempDir Path dir) throws Exception {
-        new JsonOutputWriter().write(tagged(), dir);
+        new JsonOutputWriter().write(article(tagged()), dir);
         assertEquals(tagged(), new AnnotationReader().read(dir.resolve("doc1.json")).document().orElseThrow());
     }
 
     @Test
     void bratFragmentsMatchTheText(@TempDir Path dir) throws Exception {
-        new BratOutputWriter().write(tagged(), dir);
+        new BratOutputWriter().write(article(tagged()), dir);
         String text = Files.readString(dir.resolve("doc1.txt"));
         assertEquals(CONTENT, text);
         List<String> lines = Files.readAllLines(dir.resolve("doc1.ann"));
@@ -91,10 +99,11 @@ class OutputWritersTest {
 
     @Test
     void summaryListsVictimAndAttackerWithTheirSentence() {
-        String summary = SummaryWriter.render(tagged());
-        assertTrue(summary.contains("Incident 1: Databreach (Actual), mentioned as 'breached', 'stolen'"), summary);
-        assertTrue(summary.contains("Victim:           Acme Corp\n"), summary);
-        assertTrue(summary.contains("Attacker:         Hackers <gang>"), summary);
+        String summary = SummaryWriter.render(article(tagged()));
+        assertTrue(summary.contains("Incident I1: Databreach (Actual), mentioned as 'breached', 'stolen'"), summary);
+        assertTrue(summary.contains("Victim:           Acme Corp (organization)\n"), summary);
+        assertTrue(summary.contains("Primary victim:   Acme Corp (organization)\n"), summary);
+        assertTrue(summary.contains("Attacker:         Hackers <gang> (person)"), summary);
         assertTrue(summary.contains("\"Customer data was stolen.\""), summary);
     }
 
@@ -104,15 +113,15 @@ class OutputWritersTest {
         List<EventMention> mentions = one.hoppers().get(0).events();
         Document two = one.withHoppers(List.of(new Hopper(0, "Same", List.of(mentions.get(0))),
                 new Hopper(1, "Same", List.of(mentions.get(1)))));
-        String summary = SummaryWriter.render(two);
-        assertTrue(summary.contains("Incident 1: Databreach (Actual), mentioned as 'breached'\n"), summary);
-        assertTrue(summary.contains("Incident 2: Databreach (Actual), mentioned as 'stolen'\n"), summary);
-        assertFalse(summary.contains("Incident 3"), summary);
+        String summary = SummaryWriter.render(article(two));
+        assertTrue(summary.contains("Incident I1: Databreach (Actual), mentioned as 'breached'\n"), summary);
+        assertTrue(summary.contains("Incident I2: Databreach (Actual), mentioned as 'stolen'\n"), summary);
+        assertFalse(summary.contains("Incident I3"), summary);
     }
 
     @Test
     void summaryOfAnArticleWithoutEventsSaysSo() {
-        assertTrue(SummaryWriter.render(Document.ofText("x", "Nothing happened.")).contains("No cybersecurity events found."));
+        assertTrue(SummaryWriter.render(article(Document.ofText("x", "Nothing happened."))).contains("No cybersecurity events found."));
     }
 
     @Test
