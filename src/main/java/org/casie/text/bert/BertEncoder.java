@@ -19,10 +19,17 @@ public final class BertEncoder implements AutoCloseable {
     private final SavedModelBundle bundle;
     private final List<Integer> layers;
 
-    /** @param layers the layers (1-12) to fetch, in the order {@link #encode} returns them */
+    /**
+     * One session serves concurrent {@link #encode} calls (TensorFlow sessions are thread-safe): each op's own
+     * work is split over the cores, and up to {@code threads} runs proceed side by side.
+     *
+     * @param layers  the layers (1-12) to fetch, in the order {@link #encode} returns them
+     * @param threads the caller's worker threads (concurrent runs)
+     */
     public BertEncoder(Path modelDir, List<Integer> layers, int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
         // ConfigProto bytes: intra_op_parallelism_threads (field 2) and inter_op_parallelism_threads (field 5).
-        byte[] config = {0x10, (byte) threads, 0x28, 1};
+        byte[] config = {0x10, (byte) Math.min(cores, 127), 0x28, (byte) Math.max(1, Math.min(threads, 127))};
         this.bundle = SavedModelBundle.loader(modelDir.toString()).withTags("serve").withConfigProto(config).load();
         this.layers = List.copyOf(layers);
     }

@@ -100,8 +100,11 @@ public final class ContextualEncoder implements AutoCloseable {
         return variants.stream().allMatch(v -> cache.contains(key(v, text)));
     }
 
-    /** Vectors for each document, from the cache where possible; {@code progress} hears of each document done. */
-    public synchronized List<ContextVectors> encodeAll(List<String> texts, List<TokenTable> tables, IntConsumer progress) {
+    /**
+     * Vectors for each document, from the cache where possible; {@code progress} hears of each document done.
+     * Threads may call this at once: they share one TensorFlow session, which runs their batches concurrently.
+     */
+    public List<ContextVectors> encodeAll(List<String> texts, List<TokenTable> tables, IntConsumer progress) {
         List<ContextVectors> out = new ArrayList<>(texts.size());
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
