@@ -41,7 +41,7 @@ public class InferenceBench {
         List<SequenceBatches.Inputs> batches = new ArrayList<>();
         for (String id : ids) {
             String json = Files.readString(data.resolve("annotation/" + id + ".json"));
-            Document doc = new org.casie.corpus.AnnotationReader().read(json, id + ".json").document();
+            Document doc = new org.casie.corpus.AnnotationReader().read(json, id + ".json").document().orElseThrow();
             TokenTable t = pre.process(doc.content());
             AnnotatedText text = new AnnotatedText(doc, t, null);
             List<Window> windows = examples.windows(t);
@@ -54,7 +54,15 @@ public class InferenceBench {
         ComputationGraph net = m.triggerTagger().network();
         System.out.printf("%d batches from %d articles%n", batches.size(), ids.size());
         Object lock = new Object();
+        ThreadLocal<ComputationGraph> copies = ThreadLocal.withInitial(() -> {
+            ComputationGraph c = new ComputationGraph(net.getConfiguration().clone());
+            c.init();
+            c.setParams(net.params());
+            return c;
+        });
         for (int r = 0; r < rounds; r++) {
+            time("copied replicas (own weights), 2 threads", batches, 2, in -> copies.get().output(false, in.features(), in.masks()));
+            time("copied replicas (own weights), 1 thread", batches, 1, in -> copies.get().output(false, in.features(), in.masks()));
             time("replicas, 1 thread", batches, 1, in -> NetworkReplicas.of(net).output(false, in.features(), in.masks()));
             time("replicas, 2 threads", batches, 2, in -> NetworkReplicas.of(net).output(false, in.features(), in.masks()));
             time("one shared network, no lock, 2 threads", batches, 2, in -> net.output(false, in.features(), in.masks()));
