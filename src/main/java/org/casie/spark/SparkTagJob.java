@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -114,12 +115,14 @@ public final class SparkTagJob {
                         .mapPartitions(new ArticleTagger(options.model(), options.cacheDir()), Encoders.row(ArticleTagger.RESULT))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 try {
-                    total += tagged.count(); // tags the chunk on every core and caches it; the writes read the cache
+                    // Tags the chunk on every core and caches it; the writes then read the cache.
+                    Row counts = tagged.agg(count(lit(1)), count(col("error"))).first();
+                    total += counts.getLong(0);
+                    errors += counts.getLong(1);
                     write(tagged.filter(col("error").isNull()).select("article_id", "title", "date", "events"),
                             options.format(), events);
                     write(tagged.filter(col("error").isNotNull()).select(col("article_id"), col("source"),
                             col("error").as("reason")), options.format(), failed);
-                    errors += tagged.filter(col("error").isNotNull()).count();
                 } finally {
                     tagged.unpersist();
                 }

@@ -131,16 +131,16 @@ class SparkTagJobTest {
         Files.writeString(jsonl, lines);
         Path out = dir.resolve("out-jsonl");
 
-        SparkTagJob.Summary first = SparkTagJob.run(spark, options(jsonl.toString(), out, SparkTagJob.InputFormat.AUTO, false, 2));
-        assertEquals(3, first.chunks());
+        SparkTagJob.Summary first = SparkTagJob.run(spark, options(jsonl.toString(), out, SparkTagJob.InputFormat.AUTO, false, 3));
+        assertEquals(2, first.chunks());
         assertEquals(5, first.articles());
         assertEquals(1, first.errors());
         Set<String> before = files(out);
         // A run killed during chunk 1: its markers are missing.
         Files.delete(out.resolve("events/chunk=1/_SUCCESS"));
 
-        SparkTagJob.Summary resumed = SparkTagJob.run(spark, options(jsonl.toString(), out, SparkTagJob.InputFormat.AUTO, true, 2));
-        assertEquals(2, resumed.chunksSkipped());
+        SparkTagJob.Summary resumed = SparkTagJob.run(spark, options(jsonl.toString(), out, SparkTagJob.InputFormat.AUTO, true, 3));
+        assertEquals(1, resumed.chunksSkipped());
         Set<String> after = files(out);
         for (String f : before) {
             assertEquals(!f.contains("chunk=1/"), after.contains(f), f); // finished chunks untouched, chunk 1 rewritten
@@ -149,7 +149,7 @@ class SparkTagJobTest {
         assertEquals(Set.of("T acme", "T hospital", "T router", "T vpn"), spark.read().parquet(out.resolve("events").toString())
                 .select("title").collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet()));
 
-        SparkTagJob.Summary again = SparkTagJob.run(spark, options(jsonl.toString(), out, SparkTagJob.InputFormat.AUTO, false, 2));
+        SparkTagJob.Summary again = SparkTagJob.run(spark, options(jsonl.toString(), out, SparkTagJob.InputFormat.AUTO, false, 3));
         assertEquals(0, again.chunksSkipped());
         assertTrue(files(out).stream().noneMatch(after::contains), "without --skip-existing every chunk is redone");
     }
