@@ -29,6 +29,7 @@ public final class EventExtractor implements AutoCloseable {
     private final EventModel model;
     private final Preprocessor preprocessor;
     private final ContextualEncoder encoder;
+    private volatile boolean closed;
 
     /** @param encoder the accurate profile's encoder, {@code null} for the fast profile */
     public EventExtractor(EventModel model, Preprocessor preprocessor, ContextualEncoder encoder) {
@@ -64,8 +65,15 @@ public final class EventExtractor implements AutoCloseable {
         return extract(Document.ofText("text", text));
     }
 
-    /** Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions. */
+    /**
+     * Tags {@code document}'s content; metadata is kept, hoppers are replaced by predictions.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public Document extract(Document document) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
         long clock = StageClock.start();
         TokenTable tokens = preprocessor.process(document.content());
         clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
@@ -74,8 +82,10 @@ public final class EventExtractor implements AutoCloseable {
         return model.extract(new AnnotatedText(document, tokens, vectors));
     }
 
+    /** Releases TensorFlow (accurate profile); the extractor then refuses work. */
     @Override
     public void close() {
+        closed = true;
         if (encoder != null) {
             encoder.close();
         }
