@@ -61,11 +61,8 @@ public final class HopperClassifier implements HopperGrouping {
             return new double[0];
         }
         INDArray in = Nd4j.create(pairs.features());
-        INDArray out;
-        synchronized (net) {
-            // A network keeps per-call state; one output() at a time.
-            out = net.output(in, false);
-        }
+        // A network keeps per-call state: each thread runs its own replica over the shared weights.
+        INDArray out = NetworkReplicas.of(net).output(in, false);
         return out.dup('c').data().asDouble();
     }
 

@@ -2,6 +2,7 @@ package org.casie.model;
 
 import org.casie.examples.SequenceFeatures;
 import org.casie.examples.TaggingExample;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -121,10 +122,10 @@ public final class SequenceBatches {
 
     /**
      * Per-head probabilities {@code [head][sequence][time][class]}, trimmed to each sequence's length. The
-     * {@link StageClock} counts building the arrays as features and only the network's own run (not the wait
-     * for another thread's) as the network.
+     * {@link StageClock} counts building the arrays as features and the network's own run as the network. Safe to
+     * call from many threads at once (no lock).
      */
-    public static float[][][][] predict(List<org.deeplearning4j.nn.graph.ComputationGraph> nets,
+    public static float[][][][] predict(List<ComputationGraph> nets,
                                         List<SequenceFeatures> batch) {
         float[][][][] sum = predict(nets.get(0), batch);
         if (nets.size() == 1) {
@@ -157,17 +158,15 @@ public final class SequenceBatches {
     }
 
     /** One network's probabilities, as {@link #predict(List, List)}. */
-    public static float[][][][] predict(org.deeplearning4j.nn.graph.ComputationGraph net, List<SequenceFeatures> batch) {
+    public static float[][][][] predict(ComputationGraph net, List<SequenceFeatures> batch) {
         long clock = StageClock.start();
         Inputs in = inputs(batch);
         StageClock.stop(StageClock.Stage.FEATURES, clock);
-        INDArray[] out;
-        synchronized (net) {
-            // A ComputationGraph keeps per-call state; one output() at a time per network.
-            clock = StageClock.start();
-            out = net.output(false, in.features(), in.masks());
-            StageClock.stop(StageClock.Stage.NETWORK, clock);
-        }
+        // A ComputationGraph keeps per-call state: each thread runs its own replica over the shared weights.
+        ComputationGraph replica = NetworkReplicas.of(net);
+        clock = StageClock.start();
+        INDArray[] out = replica.output(false, in.features(), in.masks());
+        StageClock.stop(StageClock.Stage.NETWORK, clock);
         clock = StageClock.start();
         float[][][][] probs = new float[out.length][batch.size()][][];
         for (int h = 0; h < out.length; h++) {

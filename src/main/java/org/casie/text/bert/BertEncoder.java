@@ -20,10 +20,17 @@ public final class BertEncoder implements AutoCloseable {
     private final SavedModelBundle bundle;
     private final List<Integer> layers;
 
-    /** @param layers the layers (1-12) to fetch, in the order {@link #encode} returns them */
+    /**
+     * One session serves concurrent {@link #encode} calls (TensorFlow sessions are thread-safe): each op's own
+     * work is split over the cores, and up to {@code threads} runs proceed side by side.
+     *
+     * @param layers  the layers (1-12) to fetch, in the order {@link #encode} returns them
+     * @param threads the caller's worker threads (concurrent runs)
+     */
     public BertEncoder(Path modelDir, List<Integer> layers, int threads) {
+        // Each op's work is split over the cores (intra-op); up to `threads` runs proceed side by side (inter-op).
         this.bundle = SavedModelBundle.loader(modelDir.toString()).withTags("serve")
-                .withConfigProto(configProto(threads, 1)).load();
+                .withConfigProto(configProto(Runtime.getRuntime().availableProcessors(), Math.max(1, threads))).load();
         this.layers = List.copyOf(layers);
     }
 

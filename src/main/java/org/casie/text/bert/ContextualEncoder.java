@@ -38,7 +38,7 @@ public final class ContextualEncoder implements AutoCloseable {
     private final int threads;
     private WordPiece wordPiece;
     private BertEncoder encoder;
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * @param tokenizationKey the annotator configuration's cache key (vectors follow its tokens)
@@ -75,17 +75,19 @@ public final class ContextualEncoder implements AutoCloseable {
         return spec;
     }
 
-    private synchronized void load() {
+    /** The encoder, loaded on first use; callers keep the returned reference (close() may clear the field). */
+    private synchronized BertEncoder load() {
         if (closed) {
             throw new IllegalStateException("closed");
         }
         if (encoder != null) {
-            return;
+            return encoder;
         }
         try {
             Path dir = EncoderFiles.modelDir(spec, cacheRoot);
             wordPiece = WordPiece.load(dir.resolve("assets/vocab.txt"), spec.lowerCase());
             encoder = new BertEncoder(dir, fetched, threads);
+            return encoder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the BERT encoder: " + e.getMessage(), e);
         }
@@ -105,8 +107,11 @@ public final class ContextualEncoder implements AutoCloseable {
         return cache != null && variants.stream().allMatch(v -> cache.contains(key(v, text)));
     }
 
-    /** Vectors for each document, from the cache where possible; {@code progress} hears of each document done. */
-    public synchronized List<ContextVectors> encodeAll(List<String> texts, List<TokenTable> tables, IntConsumer progress) {
+    /**
+     * Vectors for each document, from the cache where possible; {@code progress} hears of each document done.
+     * Threads may call this at once: they share one TensorFlow session, which runs their batches concurrently.
+     */
+    public List<ContextVectors> encodeAll(List<String> texts, List<TokenTable> tables, IntConsumer progress) {
         if (closed) {
             throw new IllegalStateException("closed");
         }
@@ -152,7 +157,7 @@ public final class ContextualEncoder implements AutoCloseable {
 
     /** Per variant, per document, its vectors. */
     List<List<ContextVectors>> encodeVariants(List<TokenTable> tables) {
-        load();
+        BertEncoder bert = load();
         List<Window> windows = new ArrayList<>();
         for (int d = 0; d < tables.size(); d++) {
             TokenTable t = tables.get(d);
@@ -196,7 +201,7 @@ public final class ContextualEncoder implements AutoCloseable {
         }
         for (int b = 0; b < windows.size(); b += BATCH) {
             List<Window> batch = windows.subList(b, Math.min(windows.size(), b + BATCH));
-            float[][][][] out = encoder.encode(batch.stream().map(Window::ids).toList());
+            float[][][][] out = bert.encode(batch.stream().map(Window::ids).toList());
             for (int w = 0; w < batch.size(); w++) {
                 Window win = batch.get(w);
                 for (int k = 0; k < win.pieceBegin().length; k++) {

@@ -1,0 +1,118 @@
+package org.casie.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.casie.corpus.Document;
+import org.casie.corpus.Problem;
+import org.casie.tag.EventExtractor;
+import org.casie.tag.io.ArticleReadException;
+import org.casie.tag.io.ArticleReader;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Tags a partition of articles ({@link #INPUT} rows) into {@link #RESULT} rows: the article's events, or the
+ * reason it could not be tagged. A bad article never fails the task. The extractor is loaded once per JVM
+ * ({@link ExtractorHolder}), on the first row, so empty partitions load nothing.
+ */
+public final class ArticleTagger implements MapPartitionsFunction<Row, Row> {
+
+    /** An article: its text, or the Hadoop path of its file ({@code source}) when {@code text} is null. */
+    public static final StructType INPUT = new StructType()
+            .add("id", DataTypes.StringType)
+            .add("source", DataTypes.StringType)
+            .add("text", DataTypes.StringType)
+            .add("title", DataTypes.StringType)
+            .add("date", DataTypes.StringType);
+
+    public static final StructType RESULT = new StructType()
+            .add("article_id", DataTypes.StringType)
+            .add("source", DataTypes.StringType)
+            .add("title", DataTypes.StringType)
+            .add("date", DataTypes.StringType)
+            .add("events", EventRows.EVENTS)
+            .add("error", DataTypes.StringType);
+
+    private final String model;
+    private final String cacheDir;
+
+    public ArticleTagger(String model, String cacheDir) {
+        this.model = model;
+        this.cacheDir = cacheDir;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        ArticleReader reader = new ArticleReader();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return tag(rows.next(), reader);
+            }
+        };
+    }
+
+    private Row tag(Row in, ArticleReader reader) {
+        String id = in.getString(0);
+        String source = in.getString(1);
+        String title = in.getString(3);
+        String date = in.getString(4);
+        try {
+            Document doc = document(in, reader);
+            EventExtractor extractor = ExtractorHolder.get(model, cacheDir);
+            Document tagged = extractor.extract(doc);
+            return RowFactory.create(id, source, tagged.title(), tagged.date(), EventRows.of(tagged), null);
+        } catch (ArticleReadException e) {
+            return RowFactory.create(id, source, title, date, null, e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            return RowFactory.create(id, source, title, date, null,
+                    "cannot be tagged (" + Problem.oneLine(String.valueOf(e), 200) + ")");
+        }
+    }
+
+    private static Document document(Row in, ArticleReader reader) throws IOException, ArticleReadException {
+        String id = in.getString(0);
+        if (id == null || id.isBlank()) {
+            throw new ArticleReadException("row without an id");
+        }
+        String text = in.getString(2);
+        if (text != null) {
+            if (text.isBlank()) {
+                throw new ArticleReadException(id + ": empty text");
+            }
+            Document doc = new Document(id, null, text, in.getString(3), in.getString(4), null, null, List.of());
+            return doc;
+        }
+        String source = in.getString(1);
+        if (source == null) {
+            throw new ArticleReadException(id + ": no text");
+        }
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(source);
+        FileSystem fs = path.getFileSystem(new Configuration());
+        long length = fs.getFileStatus(path).getLen();
+        if (length > ArticleReader.MAX_BYTES) {
+            throw new ArticleReadException(source + ": larger than the " + (ArticleReader.MAX_BYTES >> 20)
+                    + " MB limit; not an article");
+        }
+        byte[] bytes = new byte[(int) length];
+        try (FSDataInputStream stream = fs.open(path)) {
+            stream.readFully(bytes);
+        }
+        Document doc = reader.read(bytes, path.getName()).document();
+        return new Document(id, doc.sourceFile(), doc.content(), doc.title(), doc.date(), doc.link(), doc.infoType(),
+                List.of());
+    }
+}
