@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.casie.corpus.Document;
 import org.casie.corpus.Problem;
+import org.casie.incident.TaggedArticle;
 import org.casie.tag.EventExtractor;
 import org.casie.tag.io.ArticleReadException;
 import org.casie.tag.io.ArticleReader;
@@ -19,7 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Tags a partition of articles ({@link #INPUT} rows) into {@link #RESULT} rows: the article's events, or the
+ * Tags a partition of articles ({@link #INPUT} rows) into {@link #RESULT} rows: the article's events and incident records, or the
  * reason it could not be tagged. A bad article never fails the task. The extractor is loaded once per JVM
  * ({@link ExtractorHolder}), on the first row, so empty partitions load nothing.
  */
@@ -39,6 +40,7 @@ public final class ArticleTagger implements MapPartitionsFunction<Row, Row> {
             .add("title", DataTypes.StringType)
             .add("date", DataTypes.StringType)
             .add("events", EventRows.EVENTS)
+            .add("incidents", IncidentRows.INCIDENTS)
             .add("error", DataTypes.StringType);
 
     private final String model;
@@ -73,12 +75,14 @@ public final class ArticleTagger implements MapPartitionsFunction<Row, Row> {
         try {
             Document doc = document(in, reader);
             EventExtractor extractor = ExtractorHolder.get(model, cacheDir);
-            Document tagged = extractor.extract(doc);
-            return RowFactory.create(id, source, tagged.title(), tagged.date(), EventRows.of(tagged), null);
+            TaggedArticle tagged = extractor.extractIncidents(doc);
+            Document events = tagged.document();
+            return RowFactory.create(id, source, events.title(), events.date(), EventRows.of(events),
+                    IncidentRows.of(tagged), null);
         } catch (ArticleReadException e) {
-            return RowFactory.create(id, source, title, date, null, e.getMessage());
+            return RowFactory.create(id, source, title, date, null, null, e.getMessage());
         } catch (RuntimeException | IOException e) {
-            return RowFactory.create(id, source, title, date, null,
+            return RowFactory.create(id, source, title, date, null, null,
                     "cannot be tagged (" + Problem.oneLine(String.valueOf(e), 200) + ")");
         }
     }

@@ -13,13 +13,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.casie.corpus.Document;
+import org.casie.incident.TaggedArticle;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 
 /**
- * A Spark ML stage: a text column in, an events column ({@link EventRows#EVENTS}) out; a row whose text is null
- * or cannot be tagged gets null events. The model loads once per executor JVM ({@link ExtractorHolder}).
+ * A Spark ML stage: a text column in, an events column ({@link EventRows#EVENTS}) and an incidents column
+ * ({@link IncidentRows#INCIDENTS}) out; a row whose text is null or cannot be tagged gets nulls in both. The model loads once per executor JVM ({@link ExtractorHolder}).
  *
  * <pre>{@code
  * new Pipeline().setStages(new PipelineStage[] {
@@ -31,6 +33,7 @@ public final class EventExtractorTransformer extends Transformer {
     private final String uid;
     private final Param<String> inputCol;
     private final Param<String> outputCol;
+    private final Param<String> incidentsCol;
     private final Param<String> model;
     private final Param<String> cacheDir;
 
@@ -42,20 +45,24 @@ public final class EventExtractorTransformer extends Transformer {
         this.uid = uid;
         inputCol = new Param<>(this, "inputCol", "the column of article text");
         outputCol = new Param<>(this, "outputCol", "the column of events added");
+        incidentsCol = new Param<>(this, "incidentsCol", "the column of incident records added");
         model = new Param<>(this, "model", "model bundle path on the executors, or a file shipped with --files");
         cacheDir = new Param<>(this, "cacheDir", "annotation cache directory on the executors; empty for none");
         setDefault(inputCol, "text");
         setDefault(outputCol, "events");
+        setDefault(incidentsCol, "incidents");
         setDefault(cacheDir, "");
     }
 
     public Param<String> inputCol() { return inputCol; }
     public Param<String> outputCol() { return outputCol; }
+    public Param<String> incidentsCol() { return incidentsCol; }
     public Param<String> model() { return model; }
     public Param<String> cacheDir() { return cacheDir; }
 
     public EventExtractorTransformer setInputCol(String value) { set(inputCol, value); return this; }
     public EventExtractorTransformer setOutputCol(String value) { set(outputCol, value); return this; }
+    public EventExtractorTransformer setIncidentsCol(String value) { set(incidentsCol, value); return this; }
     public EventExtractorTransformer setModel(String value) { set(model, value); return this; }
     public EventExtractorTransformer setCacheDir(String value) { set(cacheDir, value); return this; }
 
@@ -66,7 +73,7 @@ public final class EventExtractorTransformer extends Transformer {
 
     @Override
     public StructType transformSchema(StructType schema) {
-        String in = getOrDefault(inputCol), out = getOrDefault(outputCol);
+        String in = getOrDefault(inputCol), out = getOrDefault(outputCol), incidents = getOrDefault(incidentsCol);
         if (!Arrays.asList(schema.fieldNames()).contains(in)) {
             throw new IllegalArgumentException("no input column '" + in + "' in " + schema.simpleString());
         }
@@ -74,10 +81,16 @@ public final class EventExtractorTransformer extends Transformer {
             throw new IllegalArgumentException("input column '" + in + "' must be a string, not "
                     + schema.apply(in).dataType().simpleString());
         }
-        if (Arrays.asList(schema.fieldNames()).contains(out)) {
-            throw new IllegalArgumentException("output column '" + out + "' already exists");
+        for (String added : List.of(out, incidents)) {
+            if (Arrays.asList(schema.fieldNames()).contains(added)) {
+                throw new IllegalArgumentException("output column '" + added + "' already exists");
+            }
         }
-        return schema.add(new StructField(out, EventRows.EVENTS, true, org.apache.spark.sql.types.Metadata.empty()));
+        if (out.equals(incidents)) {
+            throw new IllegalArgumentException("events and incidents columns must differ, both are '" + out + "'");
+        }
+        return schema.add(new StructField(out, EventRows.EVENTS, true, org.apache.spark.sql.types.Metadata.empty()))
+                .add(new StructField(incidents, IncidentRows.INCIDENTS, true, org.apache.spark.sql.types.Metadata.empty()));
     }
 
     @Override
@@ -95,16 +108,21 @@ public final class EventExtractorTransformer extends Transformer {
             @Override
             public Row next() {
                 Row row = rows.next();
-                Object[] values = new Object[row.length() + 1];
+                Object[] values = new Object[row.length() + 2];
                 for (int i = 0; i < row.length(); i++) {
                     values[i] = row.get(i);
                 }
                 String text = row.getString(column);
                 try {
-                    values[row.length()] = text == null ? null
-                            : EventRows.of(ExtractorHolder.get(modelPath, cache).extract(Document.ofText("text", text)));
+                    if (text != null) {
+                        TaggedArticle tagged = ExtractorHolder.get(modelPath, cache)
+                                .extractIncidents(Document.ofText("text", text));
+                        values[row.length()] = EventRows.of(tagged.document());
+                        values[row.length() + 1] = IncidentRows.of(tagged);
+                    }
                 } catch (RuntimeException e) {
-                    values[row.length()] = null;
+                    values[row.length()] = null; // an untaggable text gets nulls, as a null text does
+                    values[row.length() + 1] = null;
                 }
                 return RowFactory.create(values);
             }

@@ -34,8 +34,9 @@ import static org.apache.spark.sql.functions.pmod;
 /**
  * The {@code spark-tag} job. Articles are split by a hash of their id into chunks of about {@code chunkSize}
  * articles; each chunk is tagged by one Spark job (spread over every executor core) and written as one partition
- * of each output, {@code OUTPUT/events/chunk=N/} (one row per article: id, title, date, its events) and
- * {@code OUTPUT/errors/chunk=N/} (article id, source, reason). A chunk is finished when both have Spark's
+ * of each output: {@code OUTPUT/events/chunk=N/} (one row per article: id, title, date, its events),
+ * {@code OUTPUT/incidents/chunk=N/} (one row per article: id, title, date, its incident records) and
+ * {@code OUTPUT/errors/chunk=N/} (article id, source, reason). A chunk is finished when all three have Spark's
  * {@code _SUCCESS} marker; {@code --skip-existing} leaves finished chunks alone. Reading {@code OUTPUT/events} back
  * with Spark gives one table with a {@code chunk} column.
  */
@@ -95,7 +96,7 @@ public final class SparkTagJob {
         try {
             FileSystem fs = out.getFileSystem(hadoop);
             if (!options.skipExisting()) {
-                for (String part : List.of("events", "errors", CHUNKS_FILE)) {
+                for (String part : List.of("events", "incidents", "errors", CHUNKS_FILE)) {
                     fs.delete(new Path(out, part), true);
                 }
             }
@@ -105,8 +106,10 @@ public final class SparkTagJob {
             int skipped = 0;
             long total = 0, errors = 0;
             for (int c = 0; c < chunks; c++) {
-                Path events = new Path(out, "events/chunk=" + c), failed = new Path(out, "errors/chunk=" + c);
-                if (options.skipExisting() && fs.exists(new Path(events, "_SUCCESS")) && fs.exists(new Path(failed, "_SUCCESS"))) {
+                Path events = new Path(out, "events/chunk=" + c), incidents = new Path(out, "incidents/chunk=" + c),
+                        failed = new Path(out, "errors/chunk=" + c);
+                if (options.skipExisting() && fs.exists(new Path(events, "_SUCCESS"))
+                        && fs.exists(new Path(incidents, "_SUCCESS")) && fs.exists(new Path(failed, "_SUCCESS"))) {
                     skipped++;
                     continue;
                 }
@@ -121,6 +124,8 @@ public final class SparkTagJob {
                     errors += counts.getLong(1);
                     write(tagged.filter(col("error").isNull()).select("article_id", "title", "date", "events"),
                             options.format(), events);
+                    write(tagged.filter(col("error").isNull()).select("article_id", "title", "date", "incidents"),
+                            options.format(), incidents);
                     write(tagged.filter(col("error").isNotNull()).select(col("article_id"), col("source"),
                             col("error").as("reason")), options.format(), failed);
                 } finally {

@@ -103,12 +103,29 @@ class SparkTagJobTest {
         }
         assertTrue(expected.values().stream().anyMatch(e -> !e.isEmpty()), "the fixture model should find events");
         assertEquals(expected, events(spark.read().parquet(out.resolve("events").toString())));
+        // One incident record per predicted hopper, keyed by the same article ids.
+        Map<String, Long> hoppers = new TreeMap<>(), incidents = new TreeMap<>();
+        for (Row r : spark.read().parquet(out.resolve("events").toString()).collectAsList()) {
+            List<Row> events = r.getList(r.fieldIndex("events"));
+            hoppers.put(r.getAs("article_id"), events.stream().map(e -> e.getAs("hopper")).distinct().count());
+        }
+        for (Row r : spark.read().parquet(out.resolve("incidents").toString()).collectAsList()) {
+            incidents.put(r.getAs("article_id"), (long) r.getList(r.fieldIndex("incidents")).size());
+        }
+        assertEquals(hoppers, incidents);
 
         List<Row> errors = spark.read().parquet(out.resolve("errors").toString()).collectAsList();
         assertEquals(1, errors.size());
         assertEquals("broken", errors.get(0).getAs("article_id"));
         String reason = errors.get(0).getAs("reason");
         assertTrue(reason.startsWith("broken.json"), reason);
+    }
+
+    /** An incident row as text, its entities as Java lists (Spark reads arrays back as Scala sequences). */
+    private static String describeIncident(Row r) {
+        List<Row> entities = r.getList(r.length() - 1); // entities come last (IncidentRows.INCIDENT)
+        return java.util.stream.IntStream.range(0, r.length() - 1).mapToObj(i -> String.valueOf(r.get(i)))
+                .collect(Collectors.joining("|")) + entities.stream().map(Row::toString).toList();
     }
 
     private static Set<String> files(Path dir) throws IOException {
@@ -162,7 +179,7 @@ class SparkTagJobTest {
         EventExtractorTransformer stage = new EventExtractorTransformer().setModel(model.toString()).setInputCol("body");
         PipelineModel fitted = new Pipeline().setStages(new PipelineStage[] {stage}).fit(df);
         List<Row> rows = fitted.transform(df).orderBy("id").collectAsList();
-        assertEquals(List.of("id", "body", "events"), List.of(rows.get(0).schema().fieldNames()));
+        assertEquals(List.of("id", "body", "events", "incidents"), List.of(rows.get(0).schema().fieldNames()));
         List<Row> events = rows.get(0).getList(2);
         assertNotNull(events);
         List<Row> direct = scala.jdk.javaapi.CollectionConverters.asJava(
@@ -170,5 +187,12 @@ class SparkTagJobTest {
         assertNotEquals(0, direct.size(), "the fixture model should find events in this text");
         assertEquals(direct.stream().map(SparkTagJobTest::describe).toList(), events.stream().map(SparkTagJobTest::describe).toList());
         assertEquals(null, rows.get(1).get(2));
+        List<Row> incidents = rows.get(0).getList(3);
+        List<Row> directIncidents = scala.jdk.javaapi.CollectionConverters.asJava(IncidentRows.of(
+                ExtractorHolder.get(model.toString(), null).extractIncidents(Document.ofText("text", text))));
+        assertNotEquals(0, directIncidents.size());
+        assertEquals(directIncidents.stream().map(SparkTagJobTest::describeIncident).toList(),
+                incidents.stream().map(SparkTagJobTest::describeIncident).toList());
+        assertEquals(null, rows.get(1).get(3));
     }
 }
