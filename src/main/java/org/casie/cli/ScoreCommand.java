@@ -60,7 +60,7 @@ public final class ScoreCommand implements Callable<Integer> {
     Path compare;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000",
-            description = "Bootstrap samples for 95% intervals (0 to skip; default ${DEFAULT-VALUE}).")
+            description = "Bootstrap samples for 95%% intervals (0 to skip; default ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--records", description = "Also build incident records from the predictions (CoreNLP on each "

@@ -33,7 +33,9 @@ import java.util.TreeMap;
  *     victim company") is resolved to the most often named organisation that the article names before it (ties: the
  *     nearest), leaving out the incident's attackers and the accused; "he", "she", "his", "her" to the nearest
  *     person named before. Unresolved pronouns are dropped; every other filler keeps its cleaned text.</li>
- * <li>The party an article accuses ({@link Accusations}) or names as Attacker is never a victim.</li>
+ * <li>The party an article accuses ({@link Accusations}) or names as Attacker is never a victim; a source it quotes
+ *     ("according to the Denver Post", "experts at Webroot", a "(CNN)" dateline) or a malware name ("the SamSam
+ *     ransomware") ranks after every other organisation.</li>
  * <li>An organisation set in apposition to a victim nominal ("Citycomp, the impacted Germany-based firm"; "Ciphr,
  *     the victim company") is a victim of every attack incident, marked inferred, when no tagged victim names it.</li>
  * <li>Party entities are ranked: organisations first, named before unnamed, then by confidence plus salience
@@ -72,6 +74,13 @@ public final class IncidentBuilder {
     private static final Set<String> SOURCE_AFTER = Set.of("reported", "reports", "researchers", "researcher",
             "analysts", "analyst", "report", "blog", "spokesperson", "spokesman", "spokeswoman");
     static final double ACCUSED_CONFIDENCE = 0.5;
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an");
+    /** "researchers at IBM", "experts from Webroot", "analysts with Talos". */
+    private static final Set<String> SOURCE_PEOPLE = Set.of("researchers", "researcher", "experts", "expert",
+            "analysts", "analyst", "spokesperson", "spokesman", "spokeswoman");
+    /** Words after a name that make it malware rather than a party ("the SamSam ransomware"). */
+    private static final Set<String> MALWARE_AFTER = Set.of("ransomware", "malware", "trojan", "virus", "worm",
+            "botnet", "variant", "variants", "strain", "exploit");
 
     private IncidentBuilder() {
     }
@@ -160,21 +169,36 @@ public final class IncidentBuilder {
             findSources();
         }
 
-        /** Organisations the article quotes: "according to CNN", "told Motherboard", "IBM researchers". */
+        /**
+         * Organisations the article quotes: "according to (the) CNN", "told Motherboard", "IBM researchers", "experts at
+         * Webroot", a "(CNN)" dateline; and names of malware ("the SamSam ransomware", "a GandCrab variant"), which
+         * CoreNLP often tags as organisations. Neither is a victim.
+         */
         private void findSources() {
             for (NamedEntities.Cluster c : entities.clusters()) {
                 for (NamedEntities.Run r : c.runs()) {
-                    String before1 = r.first() > 0 ? tokens.word(r.first() - 1).toLowerCase(Locale.ROOT) : "";
-                    String before2 = r.first() > 1 ? tokens.word(r.first() - 2).toLowerCase(Locale.ROOT) : "";
-                    String after = r.last() < tokens.size() ? tokens.word(r.last()).toLowerCase(Locale.ROOT) : "";
+                    int before = r.first() - 1;
+                    while (before >= 0 && DETERMINERS.contains(lower(before))) {
+                        before--;
+                    }
+                    String before1 = lower(before);
+                    String before2 = lower(before - 1);
+                    String after = lower(r.last());
+                    boolean dateline = r.first() <= 1 && before1.equals("(") && after.equals(")");
                     if (SOURCE_BEFORE.contains(before1) || (before2.equals("according") && before1.equals("to"))
-                            || (before1.equals("at") && (before2.equals("researchers") || before2.equals("analysts")))
-                            || (before1.equals("by") && before2.equals("reported")) || SOURCE_AFTER.contains(after)) {
+                            || ((before1.equals("at") || before1.equals("from") || before1.equals("with"))
+                                && SOURCE_PEOPLE.contains(before2))
+                            || (before1.equals("by") && before2.equals("reported")) || SOURCE_AFTER.contains(after)
+                            || MALWARE_AFTER.contains(after) || dateline) {
                         sources.add(c);
                         break;
                     }
                 }
             }
+        }
+
+        private String lower(int token) {
+            return token >= 0 && token < tokens.size() ? tokens.word(token).toLowerCase(Locale.ROOT) : "";
         }
 
         List<IncidentRecord> records() {

@@ -144,6 +144,23 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void quotedSourcesAndMalwareNamesRankAfterTheVictimOrganisation() {
+        // CoreNLP tags news outlets, vendors and malware as organisations; the tagger then calls them victims.
+        String text = "(CNN) The SamSam ransomware hit Acme Corp, according to the Denver Post. "
+                + "Experts at Webroot said SamSam hit Acme Corp and Webroot.";
+        Document d = doc(text, event(text, Subtype.Ransom, "hit",
+                Role.VICTIM, "CNN", "Organization", 0, Role.VICTIM, "SamSam", "Organization", 0,
+                Role.VICTIM, "Denver Post", "Organization", 0, Role.VICTIM, "Webroot", "Organization", 1,
+                Role.VICTIM, "Acme Corp", "Organization", 0));
+        IncidentRecord r = only(d, HandTokens.of(text, Map.of("CNN", "ORGANIZATION", "SamSam", "ORGANIZATION",
+                "Denver Post", "ORGANIZATION", "Webroot", "ORGANIZATION", "Acme Corp", "ORGANIZATION")));
+        List<String> victims = r.entities(Role.VICTIM).stream().map(Entity::name).toList();
+        assertEquals("Acme Corp", victims.get(0), victims.toString());
+        assertEquals("Acme Corp", r.primaryVictim().name());
+        assertEquals(5, victims.size(), "ranked after, not dropped: " + victims);
+    }
+
+    @Test
     void anOrganisationInAppositionToAVictimNominalIsAnInferredVictim() {
         String text = "Hackers broke into a firm . Citycomp , the impacted firm , sells servers .";
         Document d = doc(text, event(text, Subtype.Databreach, "broke into",
