@@ -4,7 +4,7 @@ import java.util.Properties;
 
 /**
  * Which CoreNLP annotators run. NER runs without fine-grained classes, SUTime and entity mentions:
- * those triple its cost (see STACK.md) and our classifiers only use the coarse label.
+ * those triple its cost (measured: docs/benchmarks.md) and our classifiers only use the coarse label.
  *
  * @param ner      run the NER CRFs
  * @param depparse run the neural dependency parser

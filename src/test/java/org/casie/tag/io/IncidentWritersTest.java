@@ -42,8 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IncidentWritersTest {
 
     static final String STIX_ID = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
-    /** The OASIS schemas, beside the repository as in CI ({@code ../shared/stix2.1}). */
-    static final Path STIX_SCHEMAS = Path.of("..", "shared", "stix2.1", "schemas");
+    /**
+     * The OASIS schemas (github.com/oasis-open/cti-stix2-json-schemas, folder {@code schemas}): {@code $STIX_SCHEMAS},
+     * else the CI machine's copy beside the checkout.
+     */
+    static final Path STIX_SCHEMAS = System.getenv("STIX_SCHEMAS") != null ? Path.of(System.getenv("STIX_SCHEMAS"))
+            : Path.of("..", "shared", "stix2.1", "schemas");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A ransom article with a victim, an attacker, a CVE, a named malware, a count and values awkward for CSV. */
