@@ -2,6 +2,8 @@ package example;
 
 import org.casie.corpus.Document;
 import org.casie.corpus.EventMention;
+import org.casie.incident.IncidentRecord;
+import org.casie.incident.TaggedArticle;
 import org.casie.tag.EventExtractor;
 import org.casie.tag.ShippedModels;
 import org.casie.text.AnnotationCache;
@@ -56,6 +58,19 @@ class LibraryUseTest {
             assertNotNull(e.subtype());
             assertEquals(e.text(), e.trigger().textIn(doc.content()));
         }
+    }
+
+    @Test
+    void incidentRecordsAsTheReadmeShowsThem() {
+        TaggedArticle article = extractor.extractIncidents(TEXTS.get(0));
+        assertTrue(!article.incidents().isEmpty(), "an incident in: " + TEXTS.get(0));
+        for (IncidentRecord incident : article.incidents()) {
+            assertNotNull(incident.subtype());
+        }
+        IncidentRecord breach = article.incidents().get(0);
+        assertNotNull(breach.primaryVictim(), breach.toString());
+        assertEquals("Acme Corp", breach.primaryVictim().name());
+        assertEquals(extractor.extract(TEXTS.get(0)), article.document(), "the same events as extract()");
     }
 
     @Test
