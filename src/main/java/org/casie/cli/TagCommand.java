@@ -55,9 +55,6 @@ public final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timings) {
-            StageClock.enable();
-        }
         List<OutputWriter> writers;
         try {
             writers = out == null ? List.of() : OutputFormats.parse(format);
@@ -77,8 +74,13 @@ public final class TagCommand implements Callable<Integer> {
         BatchTagger.Options options = new BatchTagger.Options(out, writers, skipExisting, common.threads(), common.verbose(),
                 System.in);
         BatchTagger.Outcome outcome;
+        StageClock clock;
         try (EventExtractor extractor = EventExtractor.load(modelPath, common.cacheDir(), common.threads());
              ProgressBar bar = files.size() > 1 ? Progress.bar("tag", files.size()) : null) {
+            if (timings) {
+                extractor.clock().enable();
+            }
+            clock = extractor.clock();
             outcome = new BatchTagger(extractor, options).run(files, new BatchTagger.Listener() {
                 @Override
                 public void tagged(Path file, TaggedArticle article) {
@@ -116,7 +118,7 @@ public final class TagCommand implements Callable<Integer> {
                 outcome.skipped() > 0 ? ", skipped " + outcome.skipped() + " already done" : "",
                 out == null ? "" : "; outputs in " + out);
         if (timings) {
-            System.err.print(StageClock.report());
+            System.err.print(clock.report());
         }
         if (!outcome.failed().isEmpty()) {
             System.err.println(outcome.failed().size() + " input(s) were skipped:");

@@ -3,11 +3,13 @@ package org.casie.model;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Where tagging time goes, summed over all threads: CoreNLP, BERT, feature building, the DL4J networks,
- * BIO decoding, and assembling records with hoppers. Off unless {@link #enable()}d (then a clock read per
- * stage and batch, nothing per token), so library users pay nothing for it.
+ * BIO decoding, and assembling records with hoppers. Each {@code EventExtractor} owns one (no process-wide
+ * state: two extractors in one JVM time apart). Off unless {@link #enable()}d (then a clock read per stage and
+ * batch, nothing per token), so library users pay nothing for it.
  */
 public final class StageClock {
 
@@ -28,60 +30,73 @@ public final class StageClock {
         }
     }
 
-    private static final LongAdder[] NANOS = new LongAdder[Stage.values().length];
-    private static volatile boolean enabled;
+    /**
+     * The clock of the extractor whose work the current thread is doing ({@link #timing}). The model code deep
+     * below ({@link SequenceBatches}, the taggers) reads it here instead of taking a clock through every call.
+     */
+    private static final ThreadLocal<StageClock> BOUND = new ThreadLocal<>();
 
-    static {
-        for (int i = 0; i < NANOS.length; i++) {
-            NANOS[i] = new LongAdder();
+    private final LongAdder[] nanos = new LongAdder[Stage.values().length];
+    private volatile boolean enabled;
+
+    public StageClock() {
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = new LongAdder();
         }
     }
 
-    private StageClock() {
-    }
-
-    public static void enable() {
+    public void enable() {
         enabled = true;
     }
 
-    /** A start time for {@link #stop}, or 0 when the clock is off. */
-    public static long start() {
-        return enabled ? System.nanoTime() : 0;
+    /** Runs {@code work} on this thread with this clock bound, so the stages it passes are timed here. */
+    public <T> T timing(Supplier<T> work) {
+        StageClock outer = BOUND.get();
+        BOUND.set(this);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                BOUND.remove();
+            } else {
+                BOUND.set(outer);
+            }
+        }
     }
 
-    /** Adds the time since {@code start} to {@code stage}; returns the new start time for the next stage. */
+    /** A start time for {@link #stop}, or 0 when no enabled clock is bound to this thread. */
+    public static long start() {
+        StageClock c = BOUND.get();
+        return c != null && c.enabled ? System.nanoTime() : 0;
+    }
+
+    /** Adds the time since {@code start} to {@code stage} of the bound clock; returns the start of the next stage. */
     public static long stop(Stage stage, long start) {
-        if (!enabled) {
+        StageClock c = BOUND.get();
+        if (c == null || !c.enabled) {
             return 0;
         }
         long now = System.nanoTime();
-        NANOS[stage.ordinal()].add(now - start);
+        c.nanos[stage.ordinal()].add(now - start);
         return now;
     }
 
     /** Seconds per stage so far. */
-    public static Map<Stage, Double> seconds() {
+    public Map<Stage, Double> seconds() {
         Map<Stage, Double> out = new EnumMap<>(Stage.class);
         for (Stage s : Stage.values()) {
-            out.put(s, NANOS[s.ordinal()].sum() / 1e9);
+            out.put(s, nanos[s.ordinal()].sum() / 1e9);
         }
         return out;
     }
 
     /** A table of seconds and shares per stage. */
-    public static String report() {
+    public String report() {
         Map<Stage, Double> seconds = seconds();
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         StringBuilder sb = new StringBuilder(String.format("%-24s %9s %6s%n", "time by stage", "s", "share"));
         seconds.forEach((s, v) -> sb.append(String.format("%-24s %9.2f %5.1f%%%n", s.label(), v,
                 total == 0 ? 0.0 : 100 * v / total)));
         return sb.append(String.format("%-24s %9.2f%n", "total (all threads)", total)).toString();
-    }
-
-    /** Back to zero (tests). */
-    static void reset() {
-        for (LongAdder a : NANOS) {
-            a.reset();
-        }
     }
 }

@@ -33,6 +33,7 @@ public final class EventExtractor implements AutoCloseable {
     private final TextAnnotator annotator;
     private final int windowChars;
     private volatile boolean closed;
+    private final StageClock clock = new StageClock();
 
     /** @param annotator CoreNLP (and BERT for the accurate profile) with the model's settings */
     public EventExtractor(EventModel model, TextAnnotator annotator) {
@@ -90,16 +91,23 @@ public final class EventExtractor implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Document extract(Document document) {
-        return tag(document).document();
+        return clock.timing(() -> tag(document).document());
     }
 
     /** Tags {@code document}'s content, as {@link #extract(Document)} does, and builds an incident record per hopper. */
     public TaggedArticle extractIncidents(Document document) {
-        Tagged tagged = tag(document);
-        long clock = StageClock.start();
-        TaggedArticle article = IncidentBuilder.article(tagged.document(), tagged.tokens());
-        StageClock.stop(StageClock.Stage.INCIDENTS, clock);
-        return article;
+        return clock.timing(() -> {
+            Tagged tagged = tag(document);
+            long start = StageClock.start();
+            TaggedArticle article = IncidentBuilder.article(tagged.document(), tagged.tokens());
+            StageClock.stop(StageClock.Stage.INCIDENTS, start);
+            return article;
+        });
+    }
+
+    /** Where this extractor's tagging time went, once {@link StageClock#enable() enabled}. */
+    public StageClock clock() {
+        return clock;
     }
 
     public TaggedArticle extractIncidents(String text) {

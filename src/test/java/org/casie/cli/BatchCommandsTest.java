@@ -136,6 +136,21 @@ class BatchCommandsTest {
     }
 
     @Test
+    void tagTimingsReportWhereTheTimeWentForThisRunOnly() throws Exception {
+        Path model = TinyBundle.write(dir.resolve("tiny-model3.zip"));
+        Path in = Files.createDirectories(dir.resolve("timed"));
+        Files.writeString(in.resolve("a.txt"), "Hackers breached Acme Corp last week. The attackers stole data.");
+        Run timed = cli("tag", "--model", model.toString(), "--no-cache", "--timings", in.toString());
+        assertEquals(ExitCodes.OK, timed.exit(), timed.err());
+        String table = timed.err().substring(timed.err().indexOf("time by stage"));
+        double network = Double.parseDouble(table.lines().filter(l -> l.startsWith("DL4J networks"))
+                .findFirst().orElseThrow().trim().split("\\s+")[2]);
+        assertTrue(network > 0, table);
+        Run plain = cli("tag", "--model", model.toString(), "--no-cache", in.toString());
+        assertFalse(plain.err().contains("time by stage"), plain.err());
+    }
+
+    @Test
     void tagRefusesToOverwriteItsInputs() throws Exception {
         Path model = TinyBundle.write(dir.resolve("tiny-model2.zip"));
         Path gold = Files.createDirectories(dir.resolve("gold-copy"));
