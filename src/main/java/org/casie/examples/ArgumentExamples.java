@@ -63,9 +63,9 @@ public final class ArgumentExamples {
         int[] tree = treeDistances(tokens, w, q.trigger());
         int triggerSentence = tokens.sentence(q.trigger().begin());
         FeatureMask mask = features.mask();
-        boolean useOthers = mask.uses("otherTriggers"), useSubtype = mask.uses("subtype"),
-                useDistance = mask.uses("tokenDistance"), useTree = mask.uses("treeDistance"),
-                useSentence = mask.uses("sameSentence");
+        boolean useOthers = mask.uses(FeatureGroup.OTHER_TRIGGERS), useSubtype = mask.uses(FeatureGroup.SUBTYPE),
+                useDistance = mask.uses(FeatureGroup.TOKEN_DISTANCE),
+                useTree = mask.uses(FeatureGroup.TREE_DISTANCE), useSentence = mask.uses(FeatureGroup.SAME_SENTENCE);
         for (int t = 0; t < w.length(); t++) {
             int i = w.from() + t;
             float[] d = base.dense()[t];

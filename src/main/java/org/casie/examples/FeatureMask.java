@@ -14,11 +14,9 @@ import java.util.TreeSet;
 public record FeatureMask(List<String> disabled) {
 
     /** Token features every tagger reads. */
-    public static final List<String> TOKEN_GROUPS = List.of("words", "affixes", "pretrained", "shape", "lexicon",
-            "pos", "ner", "dependency");
+    public static final List<String> TOKEN_GROUPS = FeatureGroup.ids(false);
     /** What the argument tagger knows of the trigger it reads for. */
-    public static final List<String> ARGUMENT_GROUPS = List.of("otherTriggers", "subtype", "tokenDistance",
-            "treeDistance", "sameSentence");
+    public static final List<String> ARGUMENT_GROUPS = FeatureGroup.ids(true);
     public static final FeatureMask NONE = new FeatureMask(List.of());
     private static final String TRIGGER = "trigger:";
     private static final String ARGUMENT = "argument:";
@@ -28,8 +26,7 @@ public record FeatureMask(List<String> disabled) {
         for (String g : sorted) {
             String group = g.startsWith(TRIGGER) ? g.substring(TRIGGER.length())
                     : g.startsWith(ARGUMENT) ? g.substring(ARGUMENT.length()) : g;
-            boolean known = TOKEN_GROUPS.contains(group)
-                    || ARGUMENT_GROUPS.contains(group) && !g.startsWith(TRIGGER);
+            boolean known = FeatureGroup.byId(group).map(f -> !f.argumentOnly() || !g.startsWith(TRIGGER)).orElse(false);
             if (!known) {
                 throw new IllegalArgumentException("unknown feature group '" + g + "'; known: " + TOKEN_GROUPS + " "
                         + ARGUMENT_GROUPS + ", token groups also as trigger:GROUP or argument:GROUP");
@@ -39,12 +36,8 @@ public record FeatureMask(List<String> disabled) {
     }
 
     /** Whether {@code group} is read (scoped entries count only once {@link #forTrigger}/{@link #forArgument} applied). */
-    public boolean uses(String group) {
-        // The encoders ask by name: a misspelt name would never be left out, so it fails here instead.
-        if (!TOKEN_GROUPS.contains(group) && !ARGUMENT_GROUPS.contains(group)) {
-            throw new IllegalArgumentException("no feature group '" + group + "'");
-        }
-        return !disabled.contains(group);
+    public boolean uses(FeatureGroup group) {
+        return !disabled.contains(group.id());
     }
 
     /** The groups the trigger tagger leaves out: the unscoped ones and those prefixed {@code trigger:}. */

@@ -144,9 +144,10 @@ public final class FeatureSpace {
         int lexiconAt = dim + SHAPE_FLAGS;
         int posAt = lexiconAt + TriggerLexicon.FEATURES, nerAt = posAt + pos.size(), relAt = nerAt + ner.size();
         int domainAt = relAt + relations.size(), domainDim = domain.dimension();
-        boolean useWords = mask.uses("words"), useAffixes = mask.uses("affixes"), usePretrained = mask.uses("pretrained"),
-                useShape = mask.uses("shape"), useLexicon = mask.uses("lexicon"), usePos = mask.uses("pos"),
-                useNer = mask.uses("ner"), useDependency = mask.uses("dependency");
+        boolean useWords = mask.uses(FeatureGroup.WORDS), useAffixes = mask.uses(FeatureGroup.AFFIXES),
+                usePretrained = mask.uses(FeatureGroup.PRETRAINED), useShape = mask.uses(FeatureGroup.SHAPE),
+                useLexicon = mask.uses(FeatureGroup.LEXICON), usePos = mask.uses(FeatureGroup.POS),
+                useNer = mask.uses(FeatureGroup.NER), useDependency = mask.uses(FeatureGroup.DEPENDENCY);
         for (int t = 0; t < n; t++) {
             int i = from + t;
             String word = table.word(i);

@@ -52,7 +52,7 @@ class FeatureMaskTest {
         FeatureMask mask = new FeatureMask(List.of("trigger:words", "argument:shape", "lexicon"));
         assertEquals(List.of("lexicon", "words"), mask.forTrigger().disabled());
         assertEquals(List.of("lexicon", "shape"), mask.forArgument().disabled());
-        assertTrue(mask.uses("words"), "unscoped, the words are read");
+        assertTrue(mask.uses(FeatureGroup.WORDS), "unscoped, the words are read");
         FeatureSpace space = FULL.withMask(new FeatureMask(List.of("trigger:words")));
         SequenceFeatures trigger = new TriggerExamples(space, 0, 50).encode(TEXT, new Window(0, TABLE.size(), 0, TABLE.size()));
         assertEquals(0, trigger.words()[0], "the trigger tagger reads no word index");
@@ -68,7 +68,10 @@ class FeatureMaskTest {
         assertThrows(IllegalArgumentException.class, () -> new FeatureMask(List.of("trigger:subtype")),
                 "the trigger tagger has no argument features");
         assertEquals(List.of("lexicon", "words"), new FeatureMask(List.of("words", "lexicon", "words")).disabled());
-        assertThrows(IllegalArgumentException.class, () -> FeatureMask.NONE.uses("word"), "a misspelt query fails");
+        assertEquals(FeatureMask.TOKEN_GROUPS.size() + FeatureMask.ARGUMENT_GROUPS.size(), FeatureGroup.values().length);
+        for (FeatureGroup g : FeatureGroup.values()) {
+            assertEquals(g, FeatureGroup.byId(g.id()).orElseThrow(), "every group is named in configs by its id");
+        }
     }
 
     @Test
@@ -78,7 +81,7 @@ class FeatureMaskTest {
         Files.writeString(cfg, "{\"model\": {\"disabledFeatures\": [\"treeDistance\", \"lexicon\"]}}");
         ModelSettings settings = ConfigFiles.read(cfg, TrainConfig.defaults()).model();
         assertEquals(List.of("lexicon", "treeDistance"), settings.disabledFeatures());
-        assertTrue(!settings.features().uses("lexicon") && settings.features().uses("words"));
+        assertTrue(!settings.features().uses(FeatureGroup.LEXICON) && settings.features().uses(FeatureGroup.WORDS));
         assertEquals(List.of(), ModelSettings.defaults().disabledFeatures());
     }
 }
