@@ -245,19 +245,26 @@ public final class NamedEntities {
         return words;
     }
 
-    /** "SMF" is the acronym of "Sutter Medical Foundation" (initials of its capitalised words). */
+    /**
+     * "SMF" is the acronym of "Sutter Medical Foundation" (initials of its capitalised words); "CDOT" of "Colorado
+     * Department of Transportation" (initials of every word, the lower-case ones too).
+     */
     static boolean isAcronymOf(String acronym, String name) {
-        String a = acronym.strip();
+        String a = acronym.strip().replace(".", "");
         if (a.length() < 2 || a.length() > 8 || !a.equals(a.toUpperCase(Locale.ROOT)) || a.contains(" ")) {
             return false;
         }
-        StringBuilder initials = new StringBuilder();
+        StringBuilder capitals = new StringBuilder(), every = new StringBuilder();
         for (String w : name.split("[\\s\\-]+")) {
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
-                initials.append(w.charAt(0));
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            every.append(Character.toUpperCase(w.charAt(0)));
+            if (Character.isUpperCase(w.charAt(0))) {
+                capitals.append(w.charAt(0));
             }
         }
-        return initials.length() >= 2 && initials.toString().equals(a.replace(".", ""));
+        return capitals.length() >= 2 && (capitals.toString().equals(a) || every.toString().equals(a));
     }
 
     /** The canonical name: a non-acronym variant before an acronym, then the most frequent, then the longest. */

@@ -75,6 +75,22 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void anAcronymOfEveryWordNeedsNoParenthesis() {
+        // News writes "Colorado Department of Transportation" once, then "CDOT"; "of" counts in this acronym.
+        String text = "Colorado Department of Transportation was hit by ransomware. CDOT shut down computers. "
+                + "Department of Homeland Security helped, and DHS said so.";
+        Document d = doc(text, event(text, Subtype.Ransom, "hit",
+                Role.VICTIM, "CDOT", "Organization", 0,
+                Role.VICTIM, "Colorado Department of Transportation", "Organization", 0));
+        IncidentRecord r = only(d, HandTokens.of(text, Map.of("Colorado Department of Transportation", "ORGANIZATION",
+                "CDOT", "ORGANIZATION", "Department of Homeland Security", "ORGANIZATION", "DHS", "ORGANIZATION")));
+        assertEquals(List.of("Colorado Department of Transportation"),
+                r.entities(Role.VICTIM).stream().map(Entity::name).toList());
+        assertTrue(NamedEntities.isAcronymOf("DHS", "Department of Homeland Security"), "capitals only");
+        assertFalse(NamedEntities.isAcronymOf("CDT", "Citycomp"), "one capital is no acronym");
+    }
+
+    @Test
     void aDefiniteNominalResolvesToTheNamedOrganisation() {
         String text = "Acme Corp sells tools. Acme Corp is big. Hackers breached the company on Monday.";
         Document d = doc(text, event(text, Subtype.Databreach, "breached",
