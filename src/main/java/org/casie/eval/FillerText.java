@@ -63,7 +63,8 @@ public final class FillerText {
         return headMatch(words(a), words(b));
     }
 
-    static boolean headMatch(List<String> a, List<String> b) {
+    /** {@link #headMatch(String, String)} on fillers already split by {@link #words}. */
+    public static boolean headMatch(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }

@@ -15,8 +15,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,6 +145,9 @@ public final class IncidentBuilder {
         private Entity articleVictim;
         private final LocalDate articleDate;
         private final String title;
+        private Map<String, List<List<String>>> accusedPhrasesByWord;
+        private Entity accusedParty;
+        private boolean accusedPartyFound;
 
         Build(Document doc, TokenTable tokens) {
             this.doc = doc;
@@ -426,60 +431,47 @@ public final class IncidentBuilder {
          * named in the article.
          */
         private NamedEntities.Cluster resolveOrganization(CharSpan span, Set<NamedEntities.Cluster> exclude, boolean nominal) {
-            NamedEntities.Cluster best = null;
-            int bestCount = 0, bestLast = -1;
-            for (NamedEntities.Cluster c : entities.clusters()) {
-                if (!c.isOrganization() || exclude.contains(c)) {
-                    continue;
-                }
-                int count = c.runs().size();
-                int last = -1;
-                for (NamedEntities.Run r : c.runs()) {
-                    if (r.span().begin() < span.begin() && !r.span().overlaps(span)) {
-                        last = Math.max(last, r.span().begin());
-                    }
-                }
-                if (last < 0) {
-                    continue;
-                }
-                if (count > bestCount || (count == bestCount && last > bestLast)) {
-                    best = c;
-                    bestCount = count;
-                    bestLast = last;
-                }
-            }
-            if (best == null && nominal) {
-                for (NamedEntities.Cluster c : entities.clusters()) {
-                    if (c.isOrganization() && !exclude.contains(c) && (best == null || c.runs().size() > best.runs().size())) {
+            // most often named first: the first group of equal counts with one named before the span decides
+            List<NamedEntities.Cluster> orgs = entities.organizationsByMentions();
+            for (int i = 0; i < orgs.size(); ) {
+                int count = orgs.get(i).runs().size();
+                NamedEntities.Cluster best = null;
+                int bestLast = -1;
+                for (; i < orgs.size() && orgs.get(i).runs().size() == count; i++) {
+                    NamedEntities.Cluster c = orgs.get(i);
+                    int last = exclude.contains(c) ? -1 : c.lastMentionBefore(span.begin());
+                    if (last > bestLast) {
                         best = c;
+                        bestLast = last;
+                    }
+                }
+                if (best != null) {
+                    return best;
+                }
+            }
+            if (nominal) {
+                for (NamedEntities.Cluster c : orgs) {
+                    if (!exclude.contains(c)) {
+                        return c;
                     }
                 }
             }
-            return best;
+            return null;
         }
 
         private NamedEntities.Cluster resolvePerson(CharSpan span) {
-            NamedEntities.Cluster best = null;
-            int bestLast = -1;
-            for (NamedEntities.Cluster c : entities.clusters()) {
-                if (!c.isPerson()) {
-                    continue;
-                }
-                for (NamedEntities.Run r : c.runs()) {
-                    if (r.span().end() <= span.begin() && r.span().begin() > bestLast) {
-                        best = c;
-                        bestLast = r.span().begin();
-                    }
-                }
-            }
-            return best;
+            return entities.lastPersonBefore(span.begin());
         }
 
         /** An unnamed victim that is the accused phrase or one of the incident's attackers ("a rival company"). */
         private boolean isAccusedPhrase(Draft d, Map<Role, Map<String, Draft>> drafts) {
-            for (CharSpan p : accusations.phrases()) {
-                if (FillerText.headMatch(p.textIn(doc.content()), d.name)) {
-                    return true;
+            List<String> name = FillerText.words(d.name);
+            // a head match shares a word: only the phrases holding one of the name's words are candidates
+            for (String w : new LinkedHashSet<>(name)) {
+                for (List<String> phrase : accusedPhrasesByWord().getOrDefault(w, List.of())) {
+                    if (FillerText.headMatch(phrase, name)) {
+                        return true;
+                    }
                 }
             }
             for (Draft a : drafts.getOrDefault(Role.ATTACKER, Map.of()).values()) {
@@ -490,8 +482,33 @@ public final class IncidentBuilder {
             return false;
         }
 
+        /** The accused phrases' distinct word lists, indexed by each of their words; built on first use. */
+        private Map<String, List<List<String>>> accusedPhrasesByWord() {
+            if (accusedPhrasesByWord == null) {
+                accusedPhrasesByWord = new HashMap<>();
+                Set<List<String>> seen = new HashSet<>();
+                for (CharSpan p : accusations.phrases()) {
+                    List<String> words = FillerText.words(p.textIn(doc.content()));
+                    if (seen.add(words)) {
+                        for (String w : new LinkedHashSet<>(words)) {
+                            accusedPhrasesByWord.computeIfAbsent(w, k -> new ArrayList<>()).add(words);
+                        }
+                    }
+                }
+            }
+            return accusedPhrasesByWord;
+        }
+
         /** The accused party as an inferred attacker: a named one first, else the first accused phrase. */
         private Entity accusedParty() {
+            if (!accusedPartyFound) {
+                accusedParty = findAccusedParty();
+                accusedPartyFound = true;
+            }
+            return accusedParty;
+        }
+
+        private Entity findAccusedParty() {
             for (NamedEntities.Cluster c : entities.clusters()) {
                 if (accused.contains(c)) {
                     List<Mention> ms = new ArrayList<>();
@@ -521,11 +538,13 @@ public final class IncidentBuilder {
         private NamedEntities.Cluster titleOrganization(Set<NamedEntities.Cluster> exclude) {
             NamedEntities.Cluster best = null;
             for (NamedEntities.Cluster c : entities.clusters()) {
-                if (c.isPerson() || exclude.contains(c) || sources.contains(c) || writtenLowerCase(c.name())) {
+                if (c.isPerson() || exclude.contains(c) || sources.contains(c)
+                        || (best != null && c.runs().size() <= best.runs().size())) {
                     continue;
                 }
+                // the scan of the whole text for the name in lower case last: it is the costly test
                 boolean named = c.runs().stream().anyMatch(r -> inTitle(NameText.clean(r.text())));
-                if (named && (best == null || c.runs().size() > best.runs().size())) {
+                if (named && !writtenLowerCase(c.name())) {
                     best = c;
                 }
             }

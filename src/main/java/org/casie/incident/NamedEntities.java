@@ -5,11 +5,16 @@ import org.casie.text.TokenTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The article's named organisations, people and places (CoreNLP NER runs), with name variants merged into one
@@ -33,6 +38,7 @@ public final class NamedEntities {
         private String tag;
         private final List<Run> runs = new ArrayList<>();
         private String name;
+        private int[] runEnds;
 
         Cluster(int id, String tag) {
             this.id = id;
@@ -50,6 +56,12 @@ public final class NamedEntities {
             return runs.stream().allMatch(r -> r.last() - r.first() == 1);
         }
         public boolean isPerson() { return tag.equals("PERSON"); }
+
+        /** The begin of this entity's last mention that ends at or before {@code offset}, or -1. */
+        public int lastMentionBefore(int offset) {
+            int i = lastEndingAtOrBefore(runEnds, offset);
+            return i < 0 ? -1 : runs.get(i).span().begin();
+        }
 
         /** The CASIE entity type this NER class corresponds to. */
         public String entityType() {
@@ -70,34 +82,163 @@ public final class NamedEntities {
     private final List<Run> runs;
     private final Map<Run, Cluster> clusterOf;
 
-    private NamedEntities(List<Cluster> clusters, List<Run> runs, Map<Run, Cluster> clusterOf) {
+    private final VariantIndex index;
+    private final Map<String, Optional<Cluster>> byHeadWord = new HashMap<>();
+    private final int[] runEnds;
+    private final List<Cluster> organizationsByMentions;
+    private final List<Run> personRuns;
+    private final int[] personRunEnds;
+
+    private NamedEntities(List<Cluster> clusters, List<Run> runs, Map<Run, Cluster> clusterOf, VariantIndex index) {
         this.clusters = clusters;
         this.runs = runs;
         this.clusterOf = clusterOf;
+        this.index = index;
+        this.runEnds = ends(runs);
+        this.organizationsByMentions = clusters.stream().filter(Cluster::isOrganization)
+                .sorted(Comparator.comparingInt((Cluster c) -> -c.runs.size()).thenComparingInt(Cluster::id)).toList();
+        this.personRuns = runs.stream().filter(r -> clusterOf.get(r).isPerson()).toList();
+        this.personRunEnds = ends(personRuns);
+    }
+
+    private static int[] ends(List<Run> runs) {
+        return runs.stream().mapToInt(r -> r.span().end()).toArray();
+    }
+
+    /** The index of the last of the sorted {@code ends} that is at most {@code offset}, or -1. */
+    private static int lastEndingAtOrBefore(int[] ends, int offset) {
+        int lo = 0, hi = ends.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
+    }
+
+    /** The organisations, most often named first (ties: in order of first mention). */
+    public List<Cluster> organizationsByMentions() {
+        return organizationsByMentions;
+    }
+
+    /** The person entity named last before {@code offset} (its mention ends at or before it), or {@code null}. */
+    public Cluster lastPersonBefore(int offset) {
+        int i = lastEndingAtOrBefore(personRunEnds, offset);
+        return i < 0 ? null : clusterOf.get(personRuns.get(i));
     }
 
     public static NamedEntities of(String content, TokenTable tokens) {
         List<Run> runs = runs(content, tokens);
         List<Cluster> clusters = new ArrayList<>();
         Map<Run, Cluster> clusterOf = new LinkedHashMap<>();
+        VariantIndex index = new VariantIndex();
         for (Run r : runs) {
-            Cluster match = null;
-            for (Cluster c : clusters) {
-                if (sameEntity(c, r)) {
-                    match = c;
-                    break;
-                }
-            }
+            Cluster match = index.firstClusterWithVariantOf(r.text(), clusters);
             if (match == null) {
                 match = new Cluster(clusters.size(), r.tag());
                 clusters.add(match);
             }
             match.runs.add(r);
             clusterOf.put(r, match);
+            index.add(r.text(), match);
         }
         clusters.forEach(NamedEntities::name);
         clusters.forEach(NamedEntities::vote);
-        return new NamedEntities(List.copyOf(clusters), List.copyOf(runs), clusterOf);
+        clusters.forEach(c -> c.runEnds = ends(c.runs));
+        return new NamedEntities(List.copyOf(clusters), List.copyOf(runs), clusterOf, index);
+    }
+
+    /**
+     * Finds, for a new name, the first cluster holding a variant of it without comparing it with every name so far
+     * (a 10 MB article has hundreds of thousands of NER runs). Every pair that {@link #variants} accepts has one key
+     * ending the other (equal keys, or a name and its tail) or an acronym key (the acronym's letters, the name's
+     * capitals or initials), so only the clusters indexed under those keys are candidates; each is checked with
+     * {@link #variants} on its distinct names. Keys are computed once per distinct name.
+     */
+    private static final class VariantIndex {
+        private final Map<String, List<String>> keys = new HashMap<>();
+        private final Map<List<String>, TreeSet<Integer>> byKey = new HashMap<>();
+        private final Map<List<String>, TreeSet<Integer>> byKeySuffix = new HashMap<>();
+        private final Map<String, TreeSet<Integer>> byAcronym = new HashMap<>();
+        private final Map<String, TreeSet<Integer>> byInitials = new HashMap<>();
+        private final Map<Integer, Set<String>> names = new HashMap<>();
+
+        List<String> key(String name) {
+            return keys.computeIfAbsent(name, NamedEntities::key);
+        }
+
+        void add(String name, Cluster c) {
+            if (!names.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).add(name)) {
+                return;
+            }
+            List<String> k = key(name);
+            if (!k.isEmpty()) {
+                byKey.computeIfAbsent(k, x -> new TreeSet<>()).add(c.id());
+                for (int i = 0; i < k.size(); i++) {
+                    byKeySuffix.computeIfAbsent(k.subList(i, k.size()), x -> new TreeSet<>()).add(c.id());
+                }
+            }
+            String acronym = acronymLetters(name);
+            if (acronym != null) {
+                byAcronym.computeIfAbsent(acronym, x -> new TreeSet<>()).add(c.id());
+            }
+            for (String initials : initials(name)) {
+                byInitials.computeIfAbsent(initials, x -> new TreeSet<>()).add(c.id());
+            }
+        }
+
+        Cluster firstClusterWithVariantOf(String name, List<Cluster> clusters) {
+            List<String> k = key(name);
+            if (k.isEmpty()) {
+                return null;
+            }
+            List<TreeSet<Integer>> sources = new ArrayList<>();
+            sources.add(byKeySuffix.get(k)); // names this one is the tail of (or equal to)
+            for (int i = 1; i < k.size(); i++) {
+                sources.add(byKey.get(k.subList(i, k.size()))); // names that are its tail
+            }
+            String acronym = acronymLetters(name);
+            if (acronym != null) {
+                sources.add(byInitials.get(acronym));
+            }
+            for (String initials : initials(name)) {
+                sources.add(byAcronym.get(initials));
+            }
+            // the first cluster of each source that holds a variant; the smallest of those is the first overall
+            int first = Integer.MAX_VALUE;
+            for (TreeSet<Integer> source : sources) {
+                if (source == null) {
+                    continue;
+                }
+                for (int id : source) {
+                    if (id >= first) {
+                        break;
+                    }
+                    if (holdsVariant(id, name, k)) {
+                        first = id;
+                        break;
+                    }
+                }
+            }
+            return first == Integer.MAX_VALUE ? null : clusters.get(first);
+        }
+
+        private boolean holdsVariant(int cluster, String name, List<String> key) {
+            for (String other : names.get(cluster)) {
+                if (variants(other, name, key(other), key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The clusters with a name whose last key word is {@code word}, in id order. */
+        Set<Integer> byLastWord(String word) {
+            return byKeySuffix.getOrDefault(List.of(word), new TreeSet<>());
+        }
     }
 
     public List<Cluster> clusters() {
@@ -107,12 +248,23 @@ public final class NamedEntities {
     /** The runs inside or overlapping {@code span}, in text order. */
     public List<Run> runsIn(CharSpan span) {
         List<Run> out = new ArrayList<>();
-        for (Run r : runs) {
-            if (r.span().overlaps(span)) {
-                out.add(r);
+        // runs are disjoint and in text order, so their ends are sorted: start at the first that ends after the span's begin
+        for (int i = firstEndingAfter(span.begin()); i < runs.size() && runs.get(i).span().begin() < span.end(); i++) {
+            if (runs.get(i).span().overlaps(span)) {
+                out.add(runs.get(i));
             }
         }
         return out;
+    }
+
+    /** The index of the first run that ends after {@code offset} (or the number of runs). */
+    private int firstEndingAfter(int offset) {
+        return lastEndingAtOrBefore(runEnds, offset) + 1;
+    }
+
+    /** The runs of the article in text order. */
+    public List<Run> runs() {
+        return runs;
     }
 
     public Cluster clusterOf(Run run) {
@@ -173,15 +325,6 @@ public final class NamedEntities {
         return tag.equals("ORGANIZATION") || tag.equals("PERSON") ? tag : "LOCATION";
     }
 
-    private static boolean sameEntity(Cluster c, Run r) {
-        for (Run x : c.runs) {
-            if (variants(x.text(), r.text())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * NER calls an unknown company a person as often as not ("Citycomp" PERSON, then ORGANIZATION): an entity
      * tagged ORGANIZATION anywhere is an organisation, and so is a PERSON only ever named by one word (news names
@@ -197,25 +340,24 @@ public final class NamedEntities {
 
     /** The entity named by a capitalised head word ("provider Ciphr" -> Ciphr), the most often named one; or {@code null}. */
     public Cluster byHeadWord(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        Cluster best = null;
-        for (Cluster c : clusters) {
-            for (Run r : c.runs) {
-                List<String> k = key(r.text());
-                if (!k.isEmpty() && k.get(k.size() - 1).equals(w)) {
-                    if (best == null || c.runs.size() > best.runs.size()) {
-                        best = c;
-                    }
-                    break;
+        return byHeadWord.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> {
+            Cluster best = null;
+            for (int id : index.byLastWord(w)) {
+                Cluster c = clusters.get(id);
+                if (best == null || c.runs.size() > best.runs.size()) {
+                    best = c;
                 }
             }
-        }
-        return best;
+            return Optional.ofNullable(best);
+        }).orElse(null);
     }
 
     /** Whether two names are variants of one name (see the class comment). */
     static boolean variants(String a, String b) {
-        List<String> x = key(a), y = key(b);
+        return variants(a, b, key(a), key(b));
+    }
+
+    private static boolean variants(String a, String b, List<String> x, List<String> y) {
         if (x.isEmpty() || y.isEmpty()) {
             return false;
         }
@@ -250,10 +392,18 @@ public final class NamedEntities {
      * Department of Transportation" (initials of every word, the lower-case ones too).
      */
     static boolean isAcronymOf(String acronym, String name) {
-        String a = acronym.strip().replace(".", "");
-        if (a.length() < 2 || a.length() > 8 || !a.equals(a.toUpperCase(Locale.ROOT)) || a.contains(" ")) {
-            return false;
-        }
+        String a = acronymLetters(acronym);
+        return a != null && initials(name).contains(a);
+    }
+
+    /** An acronym's letters without dots ("S.M.F." gives SMF), or {@code null} when it does not look like one. */
+    private static String acronymLetters(String text) {
+        String a = text.strip().replace(".", "");
+        return a.length() < 2 || a.length() > 8 || !a.equals(a.toUpperCase(Locale.ROOT)) || a.contains(" ") ? null : a;
+    }
+
+    /** The acronyms a name can have: initials of its capitalised words, and of every word; none for fewer than two capitals. */
+    private static List<String> initials(String name) {
         StringBuilder capitals = new StringBuilder(), every = new StringBuilder();
         for (String w : name.split("[\\s\\-]+")) {
             if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
@@ -264,7 +414,7 @@ public final class NamedEntities {
                 capitals.append(w.charAt(0));
             }
         }
-        return capitals.length() >= 2 && (capitals.toString().equals(a) || every.toString().equals(a));
+        return capitals.length() < 2 ? List.of() : List.of(capitals.toString(), every.toString());
     }
 
     /** The canonical name: a non-acronym variant before an acronym, then the most frequent, then the longest. */
