@@ -57,13 +57,24 @@ public final class SparkTagCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces on errors.")
     boolean verbose; // read by Main from the parse result
 
+    /** Whether spark-submit ships a file of this name ({@code --files}, which it passes on as {@code spark.files}). */
+    static boolean shippedWithJob(String model) {
+        String name = Path.of(model).getFileName().toString();
+        for (String f : System.getProperty("spark.files", "").split(",")) {
+            if (!f.isBlank() && (f.equals(name) || f.endsWith("/" + name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Integer call() {
         String modelPath = model;
         Path resolved = ShippedModels.resolve(model);
         if (Files.exists(resolved)) {
             modelPath = resolved.toAbsolutePath().toString();
-        } else if (master == null || master.startsWith("local")) {
+        } else if ((master == null || master.startsWith("local")) && !shippedWithJob(model)) {
             throw new UserException("model " + resolved + " not found; train one with 'casie train' or pass --model PATH");
         }
         try {
