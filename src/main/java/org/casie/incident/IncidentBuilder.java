@@ -339,7 +339,7 @@ public final class IncidentBuilder {
                     return;
                 }
                 if (isDefiniteOrganizationNominal(a.text())) {
-                    NamedEntities.Cluster c = resolveOrganization(a.span(), exclude, true);
+                    NamedEntities.Cluster c = resolveNominal(a, exclude);
                     if (c != null) {
                         merge(role, c, a, mention, confidence, true);
                         return;
@@ -461,6 +461,29 @@ public final class IncidentBuilder {
 
         private NamedEntities.Cluster resolvePerson(CharSpan span) {
             return entities.lastPersonBefore(span.begin());
+        }
+
+        /**
+         * "the county", "the hospital": an entity whose name holds the nominal's head noun ("Mecklenburg County") when
+         * the article has one, the most often named (ties: the nearest before it); else the organisation rule.
+         */
+        private NamedEntities.Cluster resolveNominal(ArgumentMention a, Set<NamedEntities.Cluster> exclude) {
+            String[] words = a.text().strip().replaceAll("['\u2019]s$", "").split("\\s+");
+            String head = words[words.length - 1].toLowerCase(Locale.ROOT);
+            NamedEntities.Cluster best = null;
+            int bestLast = -2;
+            for (NamedEntities.Cluster c : entities.byNameWord(head)) {
+                if (c.isPerson() || exclude.contains(c)) {
+                    continue;
+                }
+                int last = c.lastMentionBefore(a.span().begin());
+                if (best == null || c.runs().size() > best.runs().size()
+                        || (c.runs().size() == best.runs().size() && last > bestLast)) {
+                    best = c;
+                    bestLast = last;
+                }
+            }
+            return best != null ? best : resolveOrganization(a.span(), exclude, true);
         }
 
         /** An unnamed victim that is the accused phrase or one of the incident's attackers ("a rival company"). */

@@ -84,6 +84,7 @@ public final class NamedEntities {
 
     private final VariantIndex index;
     private final Map<String, Optional<Cluster>> byHeadWord = new HashMap<>();
+    private Map<String, List<Cluster>> byNameWord;
     private final int[] runEnds;
     private final List<Cluster> organizationsByMentions;
     private final List<Run> personRuns;
@@ -260,6 +261,24 @@ public final class NamedEntities {
     /** The index of the first run that ends after {@code offset} (or the number of runs). */
     private int firstEndingAfter(int offset) {
         return lastEndingAtOrBefore(runEnds, offset) + 1;
+    }
+
+    /** The entities with {@code word} (lower case) among the words of a name, in id order; built on first use. */
+    public List<Cluster> byNameWord(String word) {
+        if (byNameWord == null) {
+            byNameWord = new HashMap<>();
+            for (Cluster c : clusters) {
+                for (Run r : c.runs) {
+                    for (String w : index.key(r.text())) {
+                        List<Cluster> list = byNameWord.computeIfAbsent(w, k -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1) != c) {
+                            list.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        return byNameWord.getOrDefault(word, List.of());
     }
 
     /** The runs of the article in text order. */

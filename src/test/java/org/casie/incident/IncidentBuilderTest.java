@@ -202,4 +202,15 @@ class IncidentBuilderTest {
         Document d = Document.ofText("x", "Nothing happened.");
         assertTrue(IncidentBuilder.build(d, HandTokens.of(d.content(), Map.of())).isEmpty());
     }
+
+    @Test
+    void aNominalResolvesToTheEntityWhoseNameHoldsItsNoun() {
+        // Google is named more often, but "the county" is Mecklenburg County (dev article 10095 went to Google)
+        String text = "Mecklenburg County uses Google. Google said Google was not hit. Hackers locked the county out.";
+        Document d = doc(text, event(text, Subtype.Ransom, "locked",
+                Role.VICTIM, "the county", "Organization", 0));
+        IncidentRecord r = only(d, HandTokens.of(text, Map.of("Mecklenburg County", "LOCATION", "Google", "ORGANIZATION")));
+        assertEquals("Mecklenburg County", r.primaryVictim().name());
+        assertEquals("the county", r.primaryVictim().mentions().get(0).text());
+    }
 }
