@@ -263,7 +263,9 @@ public final class BratReader {
                 }
                 fragments.add(new CharSpan(b, e));
             }
-            CharSpan recorded = new CharSpan(fragments.get(0).begin(), fragments.get(fragments.size() - 1).end());
+            // fragments out of order ("53 56;27 30") still have a covering span: from the least start to the greatest end
+            CharSpan recorded = new CharSpan(fragments.stream().mapToInt(CharSpan::begin).min().getAsInt(),
+                    fragments.stream().mapToInt(CharSpan::end).max().getAsInt());
             String text = m.group(4);
             String path = "line " + n + " (" + tid + ")";
             if (textBounds.containsKey(tid)) {

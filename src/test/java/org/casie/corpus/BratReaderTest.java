@@ -78,6 +78,17 @@ class BratReaderTest {
     }
 
     @Test
+    void fragmentsOutOfOrderAreReadAsTheirCoveringSpanAndReported() {
+        // found by the Jazzer campaign: "53 56;27 30" made the reader build the span [53, 30) and throw
+        String content = "Hackers breached the company. It patched the bug later that week.";
+        String ann = "T1\tDatabreach 8 16;0 7\tbreached Hackers\nE1\tDatabreach:T1\n";
+        ReadResult r = new BratReader().read("order", ann, content, null);
+        assertTrue(messages(r).contains("order.ann: line 1: discontinuous span 8 16;0 7 read as its covering span [0,16)"),
+                messages(r).toString());
+        assertEquals(new CharSpan(0, 16), r.document().orElseThrow().events().findFirst().orElseThrow().trigger());
+    }
+
+    @Test
     void unknownEventTypeDropsTheEventAndUnknownRoleTheArgument() {
         ReadResult r = read("problems.ann");
         List<String> m = messages(r);
