@@ -431,26 +431,12 @@ public final class IncidentBuilder {
          * named in the article.
          */
         private NamedEntities.Cluster resolveOrganization(CharSpan span, Set<NamedEntities.Cluster> exclude, boolean nominal) {
-            // most often named first: the first group of equal counts with one named before the span decides
-            List<NamedEntities.Cluster> orgs = entities.organizationsByMentions();
-            for (int i = 0; i < orgs.size(); ) {
-                int count = orgs.get(i).runs().size();
-                NamedEntities.Cluster best = null;
-                int bestLast = -1;
-                for (; i < orgs.size() && orgs.get(i).runs().size() == count; i++) {
-                    NamedEntities.Cluster c = orgs.get(i);
-                    int last = exclude.contains(c) ? -1 : c.lastMentionBefore(span.begin());
-                    if (last > bestLast) {
-                        best = c;
-                        bestLast = last;
-                    }
-                }
-                if (best != null) {
-                    return best;
-                }
+            NamedEntities.Cluster best = entities.mostNamedOrganizationBefore(span.begin(), exclude);
+            if (best != null) {
+                return best;
             }
             if (nominal) {
-                for (NamedEntities.Cluster c : orgs) {
+                for (NamedEntities.Cluster c : entities.organizationsByMentions()) {
                     if (!exclude.contains(c)) {
                         return c;
                     }

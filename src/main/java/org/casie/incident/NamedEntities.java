@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,7 @@ public final class NamedEntities {
     private final VariantIndex index;
     private final Map<String, Optional<Cluster>> byHeadWord = new HashMap<>();
     private Map<String, List<Cluster>> byNameWord;
+    private List<MentionGroup> organizationGroups;
     private final int[] runEnds;
     private final List<Cluster> organizationsByMentions;
     private final List<Run> personRuns;
@@ -118,6 +120,44 @@ public final class NamedEntities {
             }
         }
         return lo - 1;
+    }
+
+    /**
+     * The most often named organisation with a mention ending at or before {@code offset}, not excluded; among equals,
+     * the one named last before it; or {@code null}. Organisations named equally often form a group whose mentions
+     * are searched together, so a query costs a binary search per group, not a look at every organisation.
+     */
+    public Cluster mostNamedOrganizationBefore(int offset, Set<Cluster> exclude) {
+        for (MentionGroup g : organizationGroups()) {
+            int i = lastEndingAtOrBefore(g.ends, offset);
+            while (i >= 0 && exclude.contains(g.owners.get(i))) {
+                i--;
+            }
+            if (i >= 0) {
+                return g.owners.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The mentions of the organisations named a given number of times, in text order, with their entity. */
+    private record MentionGroup(int[] ends, List<Cluster> owners) {
+    }
+
+    private List<MentionGroup> organizationGroups() {
+        if (organizationGroups == null) {
+            organizationGroups = new ArrayList<>();
+            for (int i = 0; i < organizationsByMentions.size(); ) {
+                int count = organizationsByMentions.get(i).runs.size();
+                Set<Cluster> members = new HashSet<>();
+                for (; i < organizationsByMentions.size() && organizationsByMentions.get(i).runs.size() == count; i++) {
+                    members.add(organizationsByMentions.get(i));
+                }
+                List<Run> groupRuns = runs.stream().filter(r -> members.contains(clusterOf.get(r))).toList();
+                organizationGroups.add(new MentionGroup(ends(groupRuns), groupRuns.stream().map(clusterOf::get).toList()));
+            }
+        }
+        return organizationGroups;
     }
 
     /** The organisations, most often named first (ties: in order of first mention). */

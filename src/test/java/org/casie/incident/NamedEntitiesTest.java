@@ -60,6 +60,13 @@ class NamedEntitiesTest {
                     assertEquals(scanLastMention(c, span.begin()), c.lastMentionBefore(span.begin()));
                 }
             }
+            for (int k = 0; k < 10; k++) {
+                int offset = random.nextInt(a.text.length() + 1);
+                java.util.Set<NamedEntities.Cluster> exclude = new java.util.HashSet<>();
+                entities.clusters().stream().filter(c -> random.nextInt(4) == 0).forEach(exclude::add);
+                assertSame(scanMostNamedOrganization(entities, offset, exclude),
+                        entities.mostNamedOrganizationBefore(offset, exclude), a.text + " @" + offset);
+            }
             List<NamedEntities.Cluster> orgs = entities.organizationsByMentions();
             for (int i = 1; i < orgs.size(); i++) {
                 NamedEntities.Cluster x = orgs.get(i - 1), y = orgs.get(i);
@@ -166,6 +173,25 @@ class NamedEntitiesTest {
             if (entities.clusterOf(r).isPerson() && r.span().end() <= offset && r.span().begin() > bestBegin) {
                 best = entities.clusterOf(r);
                 bestBegin = r.span().begin();
+            }
+        }
+        return best;
+    }
+
+    /** The rule as first written: most often named, ties the one named last before the offset. */
+    private static NamedEntities.Cluster scanMostNamedOrganization(NamedEntities entities, int offset,
+                                                                   java.util.Set<NamedEntities.Cluster> exclude) {
+        NamedEntities.Cluster best = null;
+        int bestCount = 0, bestLast = -1;
+        for (NamedEntities.Cluster c : entities.clusters()) {
+            if (!c.isOrganization() || exclude.contains(c)) {
+                continue;
+            }
+            int last = scanLastMention(c, offset);
+            if (last >= 0 && (c.runs().size() > bestCount || (c.runs().size() == bestCount && last > bestLast))) {
+                best = c;
+                bestCount = c.runs().size();
+                bestLast = last;
             }
         }
         return best;
