@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -146,16 +146,16 @@ public final class NamedEntities {
 
     private List<MentionGroup> organizationGroups() {
         if (organizationGroups == null) {
-            organizationGroups = new ArrayList<>();
-            for (int i = 0; i < organizationsByMentions.size(); ) {
-                int count = organizationsByMentions.get(i).runs.size();
-                Set<Cluster> members = new HashSet<>();
-                for (; i < organizationsByMentions.size() && organizationsByMentions.get(i).runs.size() == count; i++) {
-                    members.add(organizationsByMentions.get(i));
+            // one pass over the mentions, bucketed by how often their organisation is named, most named first
+            Map<Integer, List<Run>> byCount = new TreeMap<>(Comparator.reverseOrder());
+            for (Run r : runs) {
+                Cluster c = clusterOf.get(r);
+                if (c.isOrganization()) {
+                    byCount.computeIfAbsent(c.runs.size(), k -> new ArrayList<>()).add(r);
                 }
-                List<Run> groupRuns = runs.stream().filter(r -> members.contains(clusterOf.get(r))).toList();
-                organizationGroups.add(new MentionGroup(ends(groupRuns), groupRuns.stream().map(clusterOf::get).toList()));
             }
+            organizationGroups = byCount.values().stream()
+                    .map(g -> new MentionGroup(ends(g), g.stream().map(clusterOf::get).toList())).toList();
         }
         return organizationGroups;
     }
