@@ -15,7 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.casie.io.AtomicFiles;
+
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,6 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "cv", mixinStandardHelpOptions = true,
         description = "K-fold cross-validation by document: every fold's figures, then their mean and standard deviation.")
 public final class CvCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory of annotation JSON files.")
     Path data;
@@ -43,6 +51,11 @@ public final class CvCommand implements Callable<Integer> {
             description = "fast (no encoder) or accurate (frozen BERT-base vectors, one network per tagger; downloads "
                     + "408 MB once). Default: ${DEFAULT-VALUE}.")
     String profile;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the figures as JSON (with the configuration and document ids), for "
+                    + "'train --cross-validation' to record in a bundle's provenance.")
+    Path report;
 
     @Mixin
     CommonOptions common;
@@ -70,9 +83,19 @@ public final class CvCommand implements Callable<Integer> {
         }
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
         List<AnnotatedText> texts;
-        try (TextAnnotator annotator = new TextAnnotator(cfg.model(), common.cacheDir(), common.threads())) {
+        TextAnnotator annotator = new TextAnnotator(cfg.model(), common.cacheDir(), common.threads());
+        try {
             texts = CorpusInputs.annotate(corpus.documents(), annotator, common.threads(), "");
+            if (!annotator.primes()) {
+                annotator.close(); // TensorFlow's memory is free for training; primed queries still need the encoder
+            }
+            return crossValidate(cfg, texts, corpus);
+        } finally {
+            annotator.close();
         }
+    }
+
+    private int crossValidate(TrainConfig cfg, List<AnnotatedText> texts, LoadedCorpus corpus) {
         TrainingMonitor monitor = new TrainingMonitor() {
             @Override
             public void message(String line) {
@@ -88,6 +111,21 @@ public final class CvCommand implements Callable<Integer> {
         System.out.printf("%d-fold cross-validation over %d documents (F1; realis: accuracy over Trig-C matches)%n",
                 folds, texts.size());
         System.out.print(table(r));
+        if (report != null) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("folds", folds);
+            json.put("seed", cfg.seed());
+            json.put("profile", cfg.model().profile());
+            json.put("documents", texts.stream().map(t -> t.document().id()).sorted().toList());
+            json.put("config", cfg);
+            json.putAll(r.summary());
+            try {
+                AtomicFiles.write(report, JSON.writeValueAsBytes(json));
+            } catch (java.io.IOException e) {
+                throw new UserException("cannot write the report " + report + ": " + e.getMessage());
+            }
+            System.out.println("wrote " + report);
+        }
         return corpus.rejectedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
     }
 

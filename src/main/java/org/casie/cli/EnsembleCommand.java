@@ -85,10 +85,11 @@ public final class EnsembleCommand implements Callable<Integer> {
         if (dev != null) {
             corpus = CorpusInputs.load(data, dev, common.threads());
             List<AnnotatedText> texts;
+            DevEvaluation.Result result;
             try (TextAnnotator annotator = new TextAnnotator(model.settings(), common.cacheDir(), common.threads())) {
                 texts = CorpusInputs.annotate(corpus.documents(), annotator, common.threads(), " dev");
+                result = DevEvaluation.evaluate(model, texts); // primed models read queries with the encoder
             }
-            DevEvaluation.Result result = DevEvaluation.evaluate(model, texts);
             ModelBundle.saveEnsemble(paths, Provenance.ofEnsemble(files, provenances, result.scores(),
                     texts.stream().map(AnnotatedText::document).toList()), out);
             System.out.println("dev scores: " + result.scores());

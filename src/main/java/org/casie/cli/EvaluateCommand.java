@@ -76,12 +76,15 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : String.join(", ", eventModel.settings().spanRepair())));
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
         List<AnnotatedText> texts;
+        DevEvaluation.Result result;
+        double seconds;
+        // Open while tagging: a model that primes its argument queries reads them with the encoder.
         try (TextAnnotator annotator = new TextAnnotator(eventModel.settings(), common.cacheDir(), common.threads())) {
             texts = CorpusInputs.annotate(corpus.documents(), annotator, common.threads(), "");
+            long start = System.nanoTime();
+            result = DevEvaluation.evaluate(eventModel, texts);
+            seconds = (System.nanoTime() - start) / 1e9;
         }
-        long start = System.nanoTime();
-        DevEvaluation.Result result = DevEvaluation.evaluate(eventModel, texts);
-        double seconds = (System.nanoTime() - start) / 1e9;
         List<Document> gold = result.gold();
         List<Document> predicted = result.predicted();
         EventScorer.Scores scores = result.events();

@@ -59,6 +59,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the resolved configuration and exit.")
     boolean printConfig;
 
+    @Option(names = "--cross-validation", paramLabel = "FILE",
+            description = "A 'cv --report' of this configuration, recorded in the bundle's provenance as the figures "
+                    + "that stand for a model trained on all the data (no dev set left to score it).")
+    Path crossValidation;
+
     @Mixin
     CommonOptions common;
 
@@ -83,6 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println(checkpoints.exists() ? "resuming from " + checkpoints.dir() + ": " + checkpoints.describe()
                     : "no checkpoint in " + checkpoints.dir() + "; training from the start");
         }
+        Map<String, Object> cvFigures = crossValidation == null ? null : CrossValidationReport.read(crossValidation);
         LoadedCorpus trainCorpus = input.loadTrain(common.threads());
         LoadedCorpus devCorpus = input.loadDev(common.threads());
         List<Document> devDocs = devCorpus == null ? List.of() : devCorpus.documents();
@@ -93,27 +99,38 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<AnnotatedText> trainTexts;
         List<AnnotatedText> devTexts;
-        try (TextAnnotator annotator = new TextAnnotator(cfg.model(), common.cacheDir(), common.threads())) {
+        EventTrainer.Outcome outcome;
+        DevEvaluation.Result devResult;
+        TextAnnotator annotator = new TextAnnotator(cfg.model(), common.cacheDir(), common.threads());
+        try {
             trainTexts = CorpusInputs.annotate(trainCorpus.documents(), annotator, common.threads(), " train");
             devTexts = devCorpus == null ? List.of()
                     : CorpusInputs.annotate(devCorpus.documents(), annotator, common.threads(), " dev");
-        }
-        EventTrainer.Outcome outcome;
-        Thread interrupted = new Thread(() -> System.err.println("casie: training interrupted; the last completed epochs "
-                + "are in " + checkpoints.dir() + ": run the same command with --resume to continue"));
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try (BarMonitor monitor = new BarMonitor()) {
-            outcome = new EventTrainer(cfg, monitor, checkpoints).train(trainTexts, devTexts, common.threads());
-        } catch (CheckpointException e) {
-            throw new UserException(e.getMessage());
+            if (!annotator.primes()) {
+                annotator.close(); // TensorFlow's memory is free for training; primed queries still need the encoder
+            }
+            Thread interrupted = new Thread(() -> System.err.println("casie: training interrupted; the last completed "
+                    + "epochs are in " + checkpoints.dir() + ": run the same command with --resume to continue"));
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            try (BarMonitor monitor = new BarMonitor()) {
+                outcome = new EventTrainer(cfg, monitor, checkpoints).train(trainTexts, devTexts, common.threads());
+            } catch (CheckpointException e) {
+                throw new UserException(e.getMessage());
+            } finally {
+                removeHook(interrupted);
+            }
+            devResult = DevEvaluation.evaluate(outcome.model(), devTexts);
         } finally {
-            removeHook(interrupted);
+            annotator.close();
         }
-        DevEvaluation.Result devResult = DevEvaluation.evaluate(outcome.model(), devTexts);
         Map<String, Object> devScores = devResult.scores();
         Map<String, Object> provenance = Provenance.of(cfg, input.dataDir().toString(),
                 trainTexts.stream().map(AnnotatedText::document).toList(),
                 devTexts.stream().map(AnnotatedText::document).toList(), outcome, devScores);
+        if (cvFigures != null) {
+            provenance.put("crossValidation", cvFigures);
+            CrossValidationReport.warnIfOtherDocuments(cvFigures, trainTexts, devTexts);
+        }
         ModelBundle.save(outcome.model(), provenance, out);
         checkpoints.delete(); // the bundle is safely written: nothing left to resume
         System.out.printf("trained in %.0f s (trigger: best epoch %d, argument: best epoch %d, hoppers: best epoch %d, "

@@ -5,6 +5,7 @@ import org.casie.corpus.EventMention;
 import org.casie.corpus.Role;
 import org.casie.corpus.Subtype;
 import org.casie.text.TokenTable;
+import org.casie.text.bert.ContextVectors;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,12 +32,29 @@ public final class ArgumentExamples {
     private final List<String> entityTypes;
     private final int context;
     private final int maxTokens;
+    private final ArgumentPriming priming;
 
     public ArgumentExamples(FeatureSpace features, List<String> entityTypes, int context, int maxTokens) {
+        this(features, entityTypes, context, maxTokens, ArgumentPriming.NONE);
+    }
+
+    /** @param priming how the encoder reads each query's window (the text's {@link ArgumentPrimer} does it) */
+    public ArgumentExamples(FeatureSpace features, List<String> entityTypes, int context, int maxTokens,
+                            ArgumentPriming priming) {
         this.features = features.withMask(features.mask().forArgument());
         this.entityTypes = List.copyOf(entityTypes);
         this.context = context;
         this.maxTokens = maxTokens;
+        this.priming = priming;
+    }
+
+    public ArgumentPriming priming() {
+        return priming;
+    }
+
+    /** This model's examples over other features (the lexicon of another fold), primed alike. */
+    public ArgumentExamples withFeatures(FeatureSpace other) {
+        return new ArgumentExamples(other, entityTypes, context, maxTokens, priming);
     }
 
     public List<String> entityTypes() {
@@ -84,6 +102,40 @@ public final class ArgumentExamples {
             }
         }
         return base;
+    }
+
+    /** The model input of each query, primed when the model primes ({@link #prime}). */
+    public List<SequenceFeatures> encodeAll(AnnotatedText text, List<ArgumentQuery> queries) {
+        List<SequenceFeatures> out = new ArrayList<>(queries.size());
+        queries.forEach(q -> out.add(encode(text, q)));
+        return prime(text, queries, out);
+    }
+
+    /**
+     * Primed, each query's window takes the vectors the encoder computed with its trigger marked, in place of the
+     * document's shared ones; unprimed, {@code encoded} as it is. One call per document, so the encoder batches.
+     */
+    public List<SequenceFeatures> prime(AnnotatedText text, List<ArgumentQuery> queries, List<SequenceFeatures> encoded) {
+        if (priming == ArgumentPriming.NONE || queries.isEmpty()) {
+            return encoded;
+        }
+        if (text.primer() == null) {
+            throw new IllegalStateException("document " + text.document().id() + ": the model reads arguments primed ("
+                    + priming.label() + ") but the text came without an encoder to prime them");
+        }
+        List<ContextVectors> primed = text.primer().prime(text, queries, priming);
+        List<SequenceFeatures> out = new ArrayList<>(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
+            SequenceFeatures f = encoded.get(i);
+            if (primed.get(i).tokens() != f.length()) {
+                throw new IllegalStateException("primed vectors for " + primed.get(i).tokens() + " tokens, window of "
+                        + f.length());
+            }
+            ContextVectors vectors = priming != ArgumentPriming.BOTH ? primed.get(i)
+                    : ContextVectors.concat(primed.get(i), 0, text.context(), queries.get(i).window().from(), f.length());
+            out.add(new SequenceFeatures(f.words(), f.prefixes(), f.suffixes(), f.dense(), vectors, 0));
+        }
+        return out;
     }
 
     /** 0 inside the trigger; 1-5 before it (1, 2, 3-4, 5-9, 10+ tokens); 6-10 after it, likewise. */
@@ -137,14 +189,20 @@ public final class ArgumentExamples {
         for (EventMention e : events) {
             SpanAligner.toTokens(tokens, e.trigger()).ifPresent(a -> triggers.add(a.tokens()));
         }
-        List<TaggingExample> out = new ArrayList<>();
+        List<ArgumentQuery> queries = new ArrayList<>();
+        List<EventMention> queried = new ArrayList<>();
         for (EventMention e : events) {
             var trigger = SpanAligner.toTokens(tokens, e.trigger());
             if (trigger.isEmpty()) {
                 continue;
             }
-            ArgumentQuery q = query(tokens, trigger.get().tokens(), e.subtype(), triggers);
-            out.add(new TaggingExample(encode(text, q), labels(tokens, q, e.arguments(), stats)));
+            queries.add(query(tokens, trigger.get().tokens(), e.subtype(), triggers));
+            queried.add(e);
+        }
+        List<SequenceFeatures> encoded = encodeAll(text, queries);
+        List<TaggingExample> out = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            out.add(new TaggingExample(encoded.get(i), labels(tokens, queries.get(i), queried.get(i).arguments(), stats)));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import org.casie.examples.ArgumentQuery;
 import org.casie.examples.BioDecoder;
 import org.casie.examples.BracketBalancer;
 import org.casie.examples.RoleConstraints;
+import org.casie.examples.SequenceFeatures;
 import org.casie.examples.SpanRepair;
 import org.casie.examples.TokenSpan;
 import org.casie.text.TokenTable;
@@ -64,9 +65,16 @@ public final class ArgumentTagger extends SequenceTagger {
         long clock = StageClock.start();
         List<ArgumentQuery> queries = new ArrayList<>(triggers.size());
         triggers.forEach(t -> queries.add(examples.query(tokens, t.tokens(), t.subtype(), spans)));
-        StageClock.stop(StageClock.Stage.FEATURES, clock);
+        // Encoded up front, so that primed queries reach the encoder together.
+        List<SequenceFeatures> plain = new ArrayList<>(queries.size());
+        queries.forEach(q -> plain.add(examples.encode(text, q)));
+        clock = StageClock.stop(StageClock.Stage.FEATURES, clock);
+        List<SequenceFeatures> features = examples.prime(text, queries, plain);
+        StageClock.stop(StageClock.Stage.BERT, clock);
+        List<Integer> order = java.util.stream.IntStream.range(0, queries.size()).boxed().toList();
         List<List<PredictedArgument>> out = new ArrayList<>();
-        inBatches(queries, q -> examples.encode(text, q), (q, probs) -> {
+        inBatches(order, features::get, (i, probs) -> {
+            ArgumentQuery q = queries.get(i);
             List<PredictedArgument> arguments = new ArrayList<>();
             for (Found f : cleanUp(tokens, DECODER.decode(probs[0], constraints.mask(q.subtype())),
                     t -> BracketBalancer.balance(tokens, new TokenSpan(q.window().from() + t.begin(),

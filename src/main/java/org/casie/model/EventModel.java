@@ -65,7 +65,7 @@ public final class EventModel {
         features = features.withMask(settings.features());
         TriggerExamples triggerExamples = new TriggerExamples(features, settings.triggerContext(), settings.maxTokens());
         ArgumentExamples argumentExamples = new ArgumentExamples(features, entityTypes, settings.argumentContext(),
-                settings.maxTokens());
+                settings.maxTokens(), settings.priming());
         return new EventModel(settings, features, new TriggerTagger(triggerNets, triggerExamples, BATCH,
                 settings.repairs().forTrigger()), new ArgumentTagger(argumentNets, argumentExamples, constraints, BATCH,
                 settings.repairs().forArgument()));

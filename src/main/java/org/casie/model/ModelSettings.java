@@ -1,5 +1,6 @@
 package org.casie.model;
 
+import org.casie.examples.ArgumentPriming;
 import org.casie.examples.FeatureMask;
 import org.casie.examples.SpanRepair;
 import org.casie.text.AnnotatorConfig;
@@ -24,18 +25,20 @@ import java.util.List;
  * @param domainVectors   size of the word vectors learnt from the training text (Word2Vec); 0: none
  * @param spanRepair      whole-phrase repairs of decoded spans ({@link SpanRepair} rule names); absent (bundles
  *                        written before the rules existed): {@link SpanRepair#DEFAULT}
+ * @param argumentPriming how the encoder reads argument queries ({@link ArgumentPriming}: none, markers,
+ *                        prompt, both); absent (bundles written before priming existed): none
  */
 public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
                             int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
                             int contextProjection, List<String> disabledFeatures, int domainVectors,
-                            List<String> spanRepair) {
+                            List<String> spanRepair, String argumentPriming) {
 
     /** Every feature group in use: the form of bundles written before feature groups could be left out. */
     public ModelSettings(AnnotatorConfig annotators, int triggerContext, int argumentContext, int maxTokens,
                          int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
                          int contextProjection) {
         this(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument, encoder,
-                contextProjection, List.of(), 0, null);
+                contextProjection, List.of(), 0, null, null);
     }
 
     /** The default span repairs: the form of bundles written before span repairs could be chosen. */
@@ -43,7 +46,7 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
                          int minWordCount, NetworkConfig trigger, NetworkConfig argument, EncoderSpec encoder,
                          int contextProjection, List<String> disabledFeatures, int domainVectors) {
         this(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument, encoder,
-                contextProjection, disabledFeatures, domainVectors, null);
+                contextProjection, disabledFeatures, domainVectors, null, null);
     }
 
     public ModelSettings {
@@ -58,6 +61,10 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
         disabledFeatures = new FeatureMask(disabledFeatures).disabled();
         Checks.range("domainVectors", domainVectors, 0, 1024);
         spanRepair = (spanRepair == null ? SpanRepair.DEFAULT : new SpanRepair(spanRepair)).rules();
+        argumentPriming = ArgumentPriming.parse(argumentPriming).label();
+        if (encoder == null && !argumentPriming.equals(ArgumentPriming.NONE.label())) {
+            throw new IllegalArgumentException("argumentPriming '" + argumentPriming + "' needs an encoder (the accurate profile)");
+        }
     }
 
     /** The fast profile: no contextual encoder. */
@@ -69,7 +76,11 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
     /** The same settings decoding with other span repairs. */
     public ModelSettings withSpanRepair(SpanRepair repair) {
         return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,
-                encoder, contextProjection, disabledFeatures, domainVectors, repair.rules());
+                encoder, contextProjection, disabledFeatures, domainVectors, repair.rules(), argumentPriming);
+    }
+
+    public ArgumentPriming priming() {
+        return ArgumentPriming.parse(argumentPriming);
     }
 
     public SpanRepair repairs() {
@@ -82,6 +93,11 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
 
     public String profile() {
         return encoder == null ? "fast" : "accurate";
+    }
+
+    /** Width of the argument tagger's contextual input: wider when primed and shared vectors are both read. */
+    public int argumentContextDimension() {
+        return contextDimension() * priming().widthFactor();
     }
 
     /** Width of the contextual input (0 for the fast profile). */

@@ -2,6 +2,9 @@ package org.casie.tag;
 
 import org.casie.corpus.Document;
 import org.casie.examples.AnnotatedText;
+import org.casie.examples.ArgumentPrimer;
+import org.casie.examples.ArgumentPriming;
+import org.casie.examples.ArgumentQuery;
 import org.casie.model.ModelSettings;
 import org.casie.model.StageClock;
 import org.casie.text.Preprocessor;
@@ -23,17 +26,35 @@ public final class TextAnnotator implements AutoCloseable {
 
     private final Preprocessor preprocessor;
     private final ContextualEncoder encoder;
+    /** Reads argument queries primed, when the settings ask for it; {@code null} otherwise. */
+    private final ArgumentPrimer primer;
 
     /** @param cacheDir annotation and vector cache root, or {@code null} to cache nothing */
     public TextAnnotator(ModelSettings settings, Path cacheDir, int threads) {
         this.preprocessor = new Preprocessor(settings.annotators(), cacheDir);
         this.encoder = settings.encoder() == null ? null
                 : new ContextualEncoder(settings.encoder(), settings.annotators().cacheKey(), cacheDir, threads);
+        this.primer = settings.priming() == ArgumentPriming.NONE ? null : this::prime;
+    }
+
+    /** Each query's window read by the encoder with its trigger marked (and its subtype in words, if prompted). */
+    private List<ContextVectors> prime(AnnotatedText text, List<ArgumentQuery> queries, ArgumentPriming priming) {
+        List<ContextualEncoder.PrimedWindow> windows = new ArrayList<>(queries.size());
+        for (ArgumentQuery q : queries) {
+            windows.add(new ContextualEncoder.PrimedWindow(q.window().from(), q.window().to(), q.trigger().begin(),
+                    q.trigger().end(), priming.prefix(q.subtype()), ArgumentPriming.OPEN, ArgumentPriming.CLOSE));
+        }
+        return encoder.encodePrimed(text.document().content(), text.tokens(), text.context(), windows);
     }
 
     /** Whether the settings name a contextual encoder (accurate profile). */
     public boolean encodes() {
         return encoder != null;
+    }
+
+    /** Whether the texts it annotates read their argument queries primed (the encoder must then stay open). */
+    public boolean primes() {
+        return primer != null;
     }
 
     /** One document, timed into {@link StageClock}'s CoreNLP and BERT stages. */
@@ -43,7 +64,7 @@ public final class TextAnnotator implements AutoCloseable {
         clock = StageClock.stop(StageClock.Stage.CORENLP, clock);
         ContextVectors vectors = encoder == null ? null : encoder.encode(document.content(), tokens);
         StageClock.stop(StageClock.Stage.BERT, clock);
-        return new AnnotatedText(document, tokens, vectors);
+        return new AnnotatedText(document, tokens, vectors, primer);
     }
 
     /**
@@ -60,7 +81,7 @@ public final class TextAnnotator implements AutoCloseable {
                 : encoder.encodeAll(contents, tables, encoded);
         List<AnnotatedText> out = new ArrayList<>(documents.size());
         for (int i = 0; i < documents.size(); i++) {
-            out.add(new AnnotatedText(documents.get(i), tables.get(i), vectors == null ? null : vectors.get(i)));
+            out.add(new AnnotatedText(documents.get(i), tables.get(i), vectors == null ? null : vectors.get(i), primer));
         }
         return out;
     }

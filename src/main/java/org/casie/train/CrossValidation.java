@@ -26,6 +26,36 @@ public final class CrossValidation {
             return folds.stream().mapToDouble(f -> f.get(m)).average().orElse(0);
         }
 
+        /**
+         * The figures as a bundle's provenance records them: per fold its documents and F1 per metric (and realis
+         * accuracy), then the mean and sample standard deviation of each.
+         */
+        public Map<String, Object> summary() {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int k = 0; k < folds.size(); k++) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("fold", k + 1);
+                row.put("documents", testDocuments.get(k));
+                folds.get(k).forEach((m, f1) -> row.put(m.label(), round(f1)));
+                row.put("realis", round(realis.get(k)));
+                rows.add(row);
+            }
+            Map<String, Object> mean = new java.util.LinkedHashMap<>(), sd = new java.util.LinkedHashMap<>();
+            for (Metric m : Metric.values()) {
+                mean.put(m.label(), round(mean(m)));
+                sd.put(m.label(), round(std(m)));
+            }
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("folds", rows);
+            out.put("mean", mean);
+            out.put("sd", sd);
+            return out;
+        }
+
+        private static double round(double x) {
+            return Math.round(x * 10) / 10.0;
+        }
+
         /** Sample standard deviation over folds. */
         public double std(Metric m) {
             double mean = mean(m);

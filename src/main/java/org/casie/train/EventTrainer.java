@@ -6,6 +6,7 @@ import org.casie.eval.EventScorer;
 import org.casie.examples.AlignmentStats;
 import org.casie.examples.AnnotatedText;
 import org.casie.examples.ArgumentExamples;
+import org.casie.examples.ArgumentPriming;
 import org.casie.examples.DomainVectors;
 import org.casie.examples.FeatureSpace;
 import org.casie.examples.PretrainedVectors;
@@ -90,19 +91,26 @@ public final class EventTrainer {
 
         TriggerExamples triggerExamples = new TriggerExamples(features, settings.triggerContext(), settings.maxTokens());
         ArgumentExamples argumentExamples = new ArgumentExamples(features, entityTypes, settings.argumentContext(),
-                settings.maxTokens());
+                settings.maxTokens(), settings.priming());
         AlignmentStats triggerStats = new AlignmentStats();
         AlignmentStats argumentStats = new AlignmentStats();
         List<TaggingExample> triggerData = new ArrayList<>();
         List<TaggingExample> argumentData = new ArrayList<>();
+        long examplesStart = System.nanoTime();
+        if (settings.priming() != ArgumentPriming.NONE) {
+            monitor.message("argument queries are read primed (" + settings.priming().label()
+                    + "): one encoder pass per gold trigger, cached for the next run");
+        }
         for (int i = 0; i < train.size(); i++) {
             // Each document's lexicon features come from the other folds, as they will for unseen text.
             FeatureSpace fold = features.withLexicon(foldLexicons.get(i % LEXICON_FOLDS));
             AnnotatedText t = train.get(i);
             triggerData.addAll(new TriggerExamples(fold, settings.triggerContext(), settings.maxTokens())
                     .labeled(t, triggerStats));
-            argumentData.addAll(new ArgumentExamples(fold, entityTypes, settings.argumentContext(), settings.maxTokens())
-                    .labeled(t, argumentStats));
+            argumentData.addAll(argumentExamples.withFeatures(fold).labeled(t, argumentStats));
+        }
+        if (settings.priming() != ArgumentPriming.NONE) {
+            monitor.message(String.format("training sequences built in %.0f s", (System.nanoTime() - examplesStart) / 1e9));
         }
         monitor.message("features: " + features.words().size() + " words, " + features.denseSize()
                 + " dense; " + triggerData.size() + " trigger sequences, " + argumentData.size() + " argument sequences");
@@ -125,7 +133,8 @@ public final class EventTrainer {
                 features.prefixes().size(), features.suffixes().size(), dense, contextDim, settings.contextProjection(),
                 TriggerTagger.HEADS, config.seed());
         ComputationGraph argumentNet = SequenceNetworkBuilder.build(settings.argument(), features.words().size(),
-                features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA, contextDim,
+                features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA,
+                settings.argumentContextDimension(),
                 settings.contextProjection(), ArgumentTagger.heads(entityTypes.size()), config.seed() + 1);
         TriggerTagger triggerTagger = new TriggerTagger(triggerNet, triggerExamples, EventModel.BATCH,
                 settings.repairs().forTrigger());

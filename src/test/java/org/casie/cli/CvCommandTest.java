@@ -26,7 +26,7 @@ class CvCommandTest {
         assertTrue(Files.readString(config).contains("\"hoppers\""), "the fixture config changed: update this test");
         BatchCommandsTest.Run r = BatchCommandsTest.cli("cv", "--data", dir.resolve("data").toString(), "--docs",
                 list.toString(), "--folds", "3", "--config", config.toString(), "--no-cache",
-                "--threads", "1");
+                "--threads", "1", "--report", dir.resolve("cv.json").toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("3-fold cross-validation over 6 documents"), r.out());
@@ -58,6 +58,33 @@ class CvCommandTest {
             assertEquals(Math.sqrt(var / 2), Double.parseDouble(sd[1 + m]), 0.1, "sd of column " + m + "\n" + r.out());
         }
         assertTrue(r.err().contains("fold 3/3: 3 train, 1 dev, 2 test documents"), r.err());
+
+        // The report holds the same figures, and a model trained on all six documents records them.
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("cv.json").toFile());
+        assertEquals(3, report.get("folds").size());
+        assertEquals(Double.parseDouble(mean[2 + 3]), report.get("mean").get("Arg-C").asDouble(), 1e-9);
+        assertEquals(ids.stream().sorted().toList(), java.util.stream.StreamSupport
+                .stream(report.get("documents").spliterator(), false).map(n -> n.asText()).toList());
+        Path bundle = dir.resolve("all.zip");
+        BatchCommandsTest.Run train = BatchCommandsTest.cli("train", "--data", dir.resolve("data").toString(), "--train",
+                list.toString(), "--config", config.toString(), "--no-cache", "--threads", "1", "--out", bundle.toString(),
+                "--cross-validation", dir.resolve("cv.json").toString());
+        assertEquals(0, train.exit(), train.err());
+        assertEquals(report.get("mean"), org.casie.model.ModelBundle.provenance(bundle).get("crossValidation").get("mean"));
+        assertTrue(!train.err().contains("not the same set"), train.err());
+    }
+
+    @Test
+    void aCrossValidationFileWithoutFiguresIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+        BatchCommandsTest.writeCorpus(dir, 9);
+        Path bad = dir.resolve("cv.json");
+        Files.writeString(bad, "{\"folds\": 5}");
+        BatchCommandsTest.Run r = BatchCommandsTest.cli("train", "--data", dir.resolve("data").toString(), "--train",
+                dir.resolve("train.txt").toString(), "--out", dir.resolve("m.zip").toString(), "--cross-validation",
+                bad.toString());
+        assertEquals(ExitCodes.BAD_DATA, r.exit(), r.err());
+        assertTrue(r.err().contains("field 'mean' missing"), r.err());
+        assertTrue(Files.notExists(dir.resolve("m.zip")));
     }
 
     @Test

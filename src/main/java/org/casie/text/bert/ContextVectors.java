@@ -45,6 +45,20 @@ public final class ContextVectors {
         return Float.intBitsToFloat((data[token * dimension + k] & 0xffff) << 16);
     }
 
+    /**
+     * Tokens [aFrom, aFrom + tokens) of {@code a} beside tokens [bFrom, bFrom + tokens) of {@code b}: one vector
+     * of both widths per token.
+     */
+    public static ContextVectors concat(ContextVectors a, int aFrom, ContextVectors b, int bFrom, int tokens) {
+        int dim = a.dimension + b.dimension;
+        short[] data = new short[tokens * dim];
+        for (int t = 0; t < tokens; t++) {
+            System.arraycopy(a.data, (aFrom + t) * a.dimension, data, t * dim, a.dimension);
+            System.arraycopy(b.data, (bFrom + t) * b.dimension, data, t * dim + a.dimension, b.dimension);
+        }
+        return new ContextVectors(data, tokens, dim);
+    }
+
     /** Round to nearest even, as hardware bfloat16 conversion does. */
     static short toBfloat16(float f) {
         int bits = Float.floatToRawIntBits(f);

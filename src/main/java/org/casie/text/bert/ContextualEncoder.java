@@ -290,6 +290,155 @@ public final class ContextualEncoder implements AutoCloseable {
         return sum;
     }
 
+    /** Content wordpieces of a primed input at most; a longer window is read around its trigger. */
+    static final int PRIMED_PIECES = 254;
+    /** Wordpieces of one token a primed input keeps at most (long URLs and hashes say little past that). */
+    private static final int PRIMED_TOKEN_PIECES = 8;
+
+    /**
+     * A window of a document read primed: tokens [from, to) after {@code prefix}, the trigger tokens
+     * [triggerBegin, triggerEnd) wrapped in {@code open} and {@code close}.
+     */
+    public record PrimedWindow(int from, int to, int triggerBegin, int triggerEnd, List<String> prefix, String open,
+                               String close) {
+
+        public PrimedWindow {
+            if (from < 0 || from > triggerBegin || triggerBegin >= triggerEnd || triggerEnd > to) {
+                throw new IllegalArgumentException("trigger [" + triggerBegin + ", " + triggerEnd
+                        + ") must lie in the window [" + from + ", " + to + ")");
+            }
+            prefix = List.copyOf(prefix);
+        }
+
+        String cacheKey() {
+            return "|primed|" + String.join(" ", prefix) + "|" + open + "|" + close + "|" + from + "," + to + ","
+                    + triggerBegin + "," + triggerEnd;
+        }
+    }
+
+    /**
+     * Vectors of each window's tokens (index 0 is the window's first token), each window read as its own input:
+     * [CLS] prefix tokens-with-the-trigger-marked [SEP], so every vector is computed knowing the trigger. A window
+     * longer than {@link #PRIMED_PIECES} wordpieces is read around its trigger, and tokens left out take
+     * {@code unprimed}'s vectors (the document's shared ones). Cached per window like documents' vectors.
+     */
+    public List<ContextVectors> encodePrimed(String text, TokenTable table, ContextVectors unprimed,
+                                             List<PrimedWindow> windows) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        List<ContextVectors> out = new ArrayList<>(java.util.Collections.nCopies(windows.size(), null));
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            ContextVectors v = cache == null ? null : cache.get(primedKey(text, windows.get(i))).orElse(null);
+            if (v == null) {
+                todo.add(i);
+            } else {
+                out.set(i, v);
+            }
+        }
+        if (todo.isEmpty()) {
+            return out;
+        }
+        BertEncoder bert = load();
+        List<PrimedInput> inputs = new ArrayList<>();
+        for (int i : todo) {
+            inputs.add(primedInput(wordPiece, i, table, windows.get(i)));
+        }
+        inputs.sort(Comparator.comparingInt(p -> p.ids().length));
+        for (int b = 0; b < inputs.size(); b += BATCH) {
+            List<PrimedInput> batch = inputs.subList(b, Math.min(inputs.size(), b + BATCH));
+            float[][][][] encoded = bert.encode(batch.stream().map(PrimedInput::ids).toList());
+            for (int w = 0; w < batch.size(); w++) {
+                PrimedInput in = batch.get(w);
+                PrimedWindow win = windows.get(in.query());
+                float[][] v = new float[win.to() - win.from()][];
+                for (int t = win.from(); t < win.to(); t++) {
+                    int k = t - in.firstToken();
+                    v[t - win.from()] = k >= 0 && k < in.pieceBegin().length
+                            ? pool(spec, encoded, w, in.pieceBegin()[k], in.pieceEnd()[k])
+                            : unprimedVector(unprimed, t);
+                }
+                ContextVectors vectors = ContextVectors.of(v, EncoderSpec.DIMENSION);
+                if (cache != null) {
+                    cache.put(primedKey(text, win), vectors);
+                }
+                out.set(in.query(), vectors);
+            }
+        }
+        return out;
+    }
+
+    private String primedKey(String text, PrimedWindow window) {
+        return AnnotationCache.key(spec.cacheKey() + window.cacheKey() + "|"
+                + AnnotatorConfig.forText(tokenizationKey, text), text);
+    }
+
+    private static float[] unprimedVector(ContextVectors unprimed, int token) {
+        float[] v = new float[EncoderSpec.DIMENSION];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = unprimed.get(token, k);
+        }
+        return v;
+    }
+
+    /** A primed input: the window it reads, its wordpiece ids, and the piece range of each token it holds. */
+    record PrimedInput(int query, int[] ids, int firstToken, int[] pieceBegin, int[] pieceEnd) {
+    }
+
+    /** The wordpieces of a primed window: tokens around the trigger, alternately left and right, while they fit. */
+    static PrimedInput primedInput(WordPiece wordPiece, int query, TokenTable table, PrimedWindow win) {
+        List<Integer> prefix = new ArrayList<>();
+        for (String word : win.prefix()) {
+            for (int p : wordPiece.pieces(word)) {
+                prefix.add(p);
+            }
+        }
+        int[] open = wordPiece.pieces(win.open()), close = wordPiece.pieces(win.close());
+        int[][] pieces = new int[win.to() - win.from()][];
+        for (int t = win.from(); t < win.to(); t++) {
+            int[] p = wordPiece.pieces(table.word(t));
+            pieces[t - win.from()] = p.length > PRIMED_TOKEN_PIECES ? java.util.Arrays.copyOf(p, PRIMED_TOKEN_PIECES) : p;
+        }
+        int budget = PRIMED_PIECES - prefix.size() - open.length - close.length;
+        int a = win.triggerBegin(), b = win.triggerBegin();
+        int used = 0;
+        while (b < win.triggerEnd() && (b == a || used + pieces[b - win.from()].length <= budget)) {
+            used += pieces[b - win.from()].length;
+            b++;
+        }
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            if (b < win.to() && used + pieces[b - win.from()].length <= budget) {
+                used += pieces[b - win.from()].length;
+                b++;
+                grew = true;
+            }
+            if (a > win.from() && used + pieces[a - 1 - win.from()].length <= budget) {
+                a--;
+                used += pieces[a - win.from()].length;
+                grew = true;
+            }
+        }
+        List<Integer> ids = new ArrayList<>();
+        ids.add(WordPiece.CLS);
+        ids.addAll(prefix);
+        int[] begin = new int[b - a], end = new int[b - a];
+        for (int t = a; t < b; t++) {
+            if (t == win.triggerBegin()) {
+                for (int p : open) ids.add(p);
+            }
+            begin[t - a] = ids.size();
+            for (int p : pieces[t - win.from()]) ids.add(p);
+            end[t - a] = ids.size();
+            if (t == Math.min(win.triggerEnd(), b) - 1) {
+                for (int p : close) ids.add(p);
+            }
+        }
+        ids.add(WordPiece.SEP);
+        return new PrimedInput(query, ids.stream().mapToInt(Integer::intValue).toArray(), a, begin, end);
+    }
+
     /** Releases TensorFlow; the encoder then refuses work instead of loading it again. */
     @Override
     public synchronized void close() {

@@ -135,4 +135,30 @@ class ContextualEncoderTest {
             assertTrue(bySentence.isCached(text) && byDocument.isCached(text), "the two contexts are cached apart");
         }
     }
+
+    @Test
+    void primedVectorsCoverTheWindowAndKnowTheTrigger() {
+        String text = "Hackers stole the records of Acme customers. The firm patched the flaw.";
+        TokenTable tokens = PREPROCESSOR.process(text);
+        ContextVectors plain = encoder.encode(text, tokens);
+        int end = tokens.sentenceEnd(0);
+        var steal = new ContextualEncoder.PrimedWindow(0, end, 1, 2, List.of("data", "breach", ":"), "[", "]");
+        var records = new ContextualEncoder.PrimedWindow(0, end, 3, 4, List.of(), "[", "]");
+        List<ContextVectors> primed = encoder.encodePrimed(text, tokens, plain, List.of(steal, records));
+        assertEquals(end, primed.get(0).tokens());
+        assertEquals(end, primed.get(1).tokens());
+        // The same token read for two triggers gets two vectors, and neither is the unprimed one.
+        assertTrue(distance(primed.get(0), primed.get(1), 5) > 0);
+        assertTrue(distance(primed.get(0), plain, 5) > 0);
+        List<ContextVectors> again = encoder.encodePrimed(text, tokens, plain, List.of(records));
+        assertEquals(0, distance(primed.get(1), again.get(0), 5), 1e-9, "cached, and read back the same");
+    }
+
+    private static double distance(ContextVectors a, ContextVectors b, int token) {
+        double d = 0;
+        for (int k = 0; k < a.dimension(); k++) {
+            d += Math.abs(a.get(token, k) - b.get(token, k));
+        }
+        return d;
+    }
 }
