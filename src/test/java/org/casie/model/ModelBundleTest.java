@@ -213,6 +213,8 @@ class ModelBundleTest {
             assertTrue(loaded.model().hopperClassifier().isPresent(), name);
             assertEquals(0.3, loaded.model().hopperClassifier().get().settings().threshold(), 1e-9, name);
             assertEquals(SpanRepair.DEFAULT.rules(), loaded.model().settings().spanRepair(), name + " decodes with the default repairs");
+            assertEquals(org.casie.examples.ArgumentPriming.NONE, loaded.model().settings().priming(),
+                    name + " was written before priming existed: its queries are read unprimed");
         }
     }
 
