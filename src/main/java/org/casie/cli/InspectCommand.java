@@ -39,6 +39,9 @@ public final class InspectCommand implements Callable<Integer> {
             data.put("trainIds", data.path("trainIds").size() + " ids (--ids lists them)");
             data.put("devIds", data.path("devIds").size() + " ids (--ids lists them)");
         }
+        if (!ids && provenance.get("crossValidation") instanceof ObjectNode cv && cv.has("documents")) {
+            cv.put("documents", cv.path("documents").size() + " ids (--ids lists them)");
+        }
         System.out.printf("%s: %s format version %d, %.1f MB, loaded and verified in %.1f s%n", path,
                 loaded.manifest().path("format").asText(), loaded.manifest().path("version").asInt(),
                 Files.size(path) / 1e6, seconds);

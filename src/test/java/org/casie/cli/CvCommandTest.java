@@ -72,6 +72,10 @@ class CvCommandTest {
         assertEquals(0, train.exit(), train.err());
         assertEquals(report.get("mean"), org.casie.model.ModelBundle.provenance(bundle).get("crossValidation").get("mean"));
         assertTrue(!train.err().contains("not the same set"), train.err());
+        BatchCommandsTest.Run inspect = BatchCommandsTest.cli("inspect", bundle.toString());
+        assertEquals(0, inspect.exit(), inspect.err());
+        assertTrue(inspect.out().contains("\"crossValidation\"") && inspect.out().contains("6 ids (--ids lists them)"),
+                inspect.out());
     }
 
     @Test
