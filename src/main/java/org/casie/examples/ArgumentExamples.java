@@ -48,10 +48,6 @@ public final class ArgumentExamples {
         this.priming = priming;
     }
 
-    public ArgumentPriming priming() {
-        return priming;
-    }
-
     /** This model's examples over other features (the lexicon of another fold), primed alike. */
     public ArgumentExamples withFeatures(FeatureSpace other) {
         return new ArgumentExamples(other, entityTypes, context, maxTokens, priming);
