@@ -102,9 +102,14 @@ public final class ArgumentExamples {
 
     /** The model input of each query, primed when the model primes ({@link #prime}). */
     public List<SequenceFeatures> encodeAll(AnnotatedText text, List<ArgumentQuery> queries) {
+        return prime(text, queries, encodeEach(text, queries));
+    }
+
+    /** The model input of each query with the document's shared vectors ({@link #encode}), not yet primed. */
+    public List<SequenceFeatures> encodeEach(AnnotatedText text, List<ArgumentQuery> queries) {
         List<SequenceFeatures> out = new ArrayList<>(queries.size());
         queries.forEach(q -> out.add(encode(text, q)));
-        return prime(text, queries, out);
+        return out;
     }
 
     /**

@@ -66,8 +66,7 @@ public final class ArgumentTagger extends SequenceTagger {
         List<ArgumentQuery> queries = new ArrayList<>(triggers.size());
         triggers.forEach(t -> queries.add(examples.query(tokens, t.tokens(), t.subtype(), spans)));
         // Encoded up front, so that primed queries reach the encoder together.
-        List<SequenceFeatures> plain = new ArrayList<>(queries.size());
-        queries.forEach(q -> plain.add(examples.encode(text, q)));
+        List<SequenceFeatures> plain = examples.encodeEach(text, queries);
         clock = StageClock.stop(StageClock.Stage.FEATURES, clock);
         List<SequenceFeatures> features = examples.prime(text, queries, plain);
         StageClock.stop(StageClock.Stage.BERT, clock);
