@@ -60,6 +60,11 @@ public final class BertEncoder implements AutoCloseable {
         out.write((int) v);
     }
 
+    /** The pretrained model itself, to read its weights. */
+    SavedModelBundle savedModel() {
+        return bundle;
+    }
+
     private static String fetchName(int layer) {
         return "module_apply_tokens/bert/encoder/layer_" + (layer - 1) + "/output/LayerNorm/batchnorm/add_1:0";
     }
