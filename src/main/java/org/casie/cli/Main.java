@@ -13,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "casie", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Learns to extract cybersecurity events (CASIE) from news articles, scores and tags them.",
         subcommands = {ValidateCommand.class, PreprocessCommand.class, TrainCommand.class, TrainHoppersCommand.class,
-                EvaluateCommand.class, ScoreCommand.class, CvCommand.class, TagCommand.class, SparkTagCommand.class, InspectCommand.class, EnsembleCommand.class, ConvertCommand.class, SelectCommand.class,
+                EvaluateCommand.class, ScoreCommand.class, CvCommand.class, TagCommand.class, SparkTagCommand.class, InspectCommand.class, EnsembleCommand.class, ConvertCommand.class, SelectCommand.class, FinetuneCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

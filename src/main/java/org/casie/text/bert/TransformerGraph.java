@@ -400,6 +400,20 @@ public final class TransformerGraph implements AutoCloseable {
         return new LayerWeights(firstLayer, layerCount, read(0, encoderVariables));
     }
 
+    /** Every variable (layers, heads, Adam's moments), for a checkpoint. */
+    public List<float[]> state() {
+        return read(0, variables.size());
+    }
+
+    /** Restores {@link #state()}'s values. */
+    public void restore(List<float[]> state) {
+        if (state.size() != variables.size()) {
+            throw new IllegalArgumentException("a state of " + state.size() + " variables for a graph of "
+                    + variables.size());
+        }
+        assign(state, 0);
+    }
+
     /** The heads' current kernels and biases, alternating. */
     public List<float[]> headWeights() {
         return read(encoderVariables, 2 * labels.size());
