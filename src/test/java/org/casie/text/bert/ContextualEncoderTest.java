@@ -116,6 +116,44 @@ class ContextualEncoderTest {
     }
 
     @Test
+    void tunedLayersReplaceTheFrozenOnesAndAreCachedApart(@TempDir Path tunedCache) throws Exception {
+        // Layer 2 computed by "tuned" layer 2 over the SavedModel's layer 1: with the pretrained weights (bfloat16)
+        // the vectors match the frozen ones closely; with changed weights they follow the change.
+        String text = "Attackers encrypted the hospital's files.";
+        TokenTable tokens = PREPROCESSOR.process(text);
+        EncoderSpec frozen = new EncoderSpec(EncoderSpec.UNCASED, 2, "first", true);
+        LayerWeights pretrained;
+        try (FrozenBase base = new FrozenBase(frozen, 2, org.casie.text.AnnotationCache.defaultRoot(), 2)) {
+            pretrained = base.pretrained().rounded();
+        }
+        List<float[]> changed = new java.util.ArrayList<>(pretrained.values());
+        float[] gamma = changed.get(14).clone(); // output LayerNorm gain: doubles every output's spread
+        for (int i = 0; i < gamma.length; i++) {
+            gamma[i] *= 2;
+        }
+        changed.set(14, gamma);
+        LayerWeights doubled = new LayerWeights(2, 1, changed);
+        TunedLayerStore.register(pretrained);
+        TunedLayerStore.register(doubled);
+        try (ContextualEncoder plain = new ContextualEncoder(frozen, CHEAP.cacheKey(), tunedCache, 2);
+             ContextualEncoder same = new ContextualEncoder(frozen.withTuned(pretrained), CHEAP.cacheKey(), tunedCache, 2);
+             ContextualEncoder moved = new ContextualEncoder(frozen.withTuned(doubled), CHEAP.cacheKey(), tunedCache, 2)) {
+            ContextVectors p = plain.encode(text, tokens), s = same.encode(text, tokens);
+            assertFalse(moved.isCached(text), "vectors of other weights are cached apart");
+            ContextVectors m = moved.encode(text, tokens);
+            double closeness = 0, spread = 0;
+            for (int t = 0; t < tokens.size(); t++) {
+                for (int k = 0; k < 768; k++) {
+                    closeness = Math.max(closeness, Math.abs(p.get(t, k) - s.get(t, k)));
+                    spread += Math.abs(m.get(t, k) - p.get(t, k));
+                }
+            }
+            assertTrue(closeness < 0.2, "pretrained weights as tuned ones: largest difference " + closeness);
+            assertTrue(spread > 100, "doubled gains move the vectors: " + spread);
+        }
+    }
+
+    @Test
     void documentContextLetsATokenSeeTheNeighbouringSentence(@TempDir Path contextCache) {
         String text = "The hospital paid the ransom. It was encrypted.";
         TokenTable tokens = PREPROCESSOR.process(text);
