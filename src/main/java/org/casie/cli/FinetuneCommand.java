@@ -66,8 +66,18 @@ public final class FinetuneCommand implements Callable<Integer> {
             description = "Peak learning rate of the training heads (default ${DEFAULT-VALUE}).")
     float headRate;
 
+    @Option(names = "--batch-pieces", defaultValue = "2048", paramLabel = "N",
+            description = "Wordpieces per batch at most, padding included (default ${DEFAULT-VALUE}).")
+    int batchPieces;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--no-ner", description = "Read the CoreNLP annotations cached without NER (tokens are the same).")
+    boolean noNer;
+
+    @Option(names = "--no-depparse", description = "Read the CoreNLP annotations cached without the dependency parser.")
+    boolean noDepparse;
 
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out after its last full epoch.")
     boolean resume;
@@ -83,20 +93,20 @@ public final class FinetuneCommand implements Callable<Integer> {
         if (tune < 1 || tune > layer - 1 || layer > 12) {
             throw new UserException("--tune must be 1.." + (layer - 1) + " and --layer at most 12");
         }
+        if (batchPieces < 128) {
+            throw new UserException("--batch-pieces must be at least 128 (one window), not " + batchPieces);
+        }
         if (epochs < 1) {
             throw new UserException("--epochs must be at least 1, not " + epochs);
-        }
-        if (common.cacheDir() == null) {
-            throw new UserException("finetune extracts the encoder into the cache; it cannot run with --no-cache");
         }
         LoadedCorpus train = data.loadTrain(common.threads());
         LoadedCorpus dev = data.loadDev(common.threads());
         CorpusInputs.summarise("train", train);
         CorpusInputs.summarise("dev", dev);
-        EncoderTuner.Config config = new EncoderTuner.Config(epochs, encoderRate, headRate, 0.1f, 2048, seed);
+        EncoderTuner.Config config = new EncoderTuner.Config(epochs, encoderRate, headRate, 0.1f, batchPieces, seed);
         EncoderTuner tuner = new EncoderTuner(config, EncoderTuner.labelCounts());
         EncoderSpec spec = new EncoderSpec(EncoderSpec.UNCASED, layer, "first", true);
-        Preprocessor preprocessor = new Preprocessor(AnnotatorConfig.FULL, common.cacheDir());
+        Preprocessor preprocessor = new Preprocessor(new AnnotatorConfig(!noNer, !noDepparse), common.cacheDir());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("layer", layer);
         settings.put("tuned", tune);
@@ -106,7 +116,9 @@ public final class FinetuneCommand implements Callable<Integer> {
         String fingerprint = Sha256.hex(JSON.writeValueAsBytes(settings));
         Path checkpoint = out.resolveSibling(out.getFileName() + ".ckpt");
         List<Map<String, Object>> log = new ArrayList<>();
-        try (FrozenBase base = new FrozenBase(spec, layer - tune + 1, common.cacheDir(), common.threads())) {
+        try (FrozenBase base = new FrozenBase(spec, layer - tune + 1,
+                common.cacheDir() != null ? common.cacheDir() : org.casie.text.AnnotationCache.defaultRoot(),
+                common.threads())) {
             List<EncoderTuner.Example> trainExamples = examples(base, preprocessor, train, "train");
             List<EncoderTuner.Example> devExamples = examples(base, preprocessor, dev, "dev");
             LayerWeights start = EncoderTuner.start(base.pretrained());
@@ -184,7 +196,8 @@ public final class FinetuneCommand implements Callable<Integer> {
                         bestEpoch, epochs, out);
             }
         }
-        return ExitCodes.OK;
+        return train.rejectedFiles().isEmpty() && dev.rejectedFiles().isEmpty() ? ExitCodes.OK
+                : ExitCodes.SOME_INPUTS_FAILED;
     }
 
     /** Every window of the documents with its frozen base output and its labels. */
