@@ -73,6 +73,10 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--stop-after", paramLabel = "EPOCH",
+            description = "Stop after this epoch, leaving the checkpoint for --resume (a run split across sessions).")
+    Integer stopAfter;
+
     @Option(names = "--no-ner", description = "Read the CoreNLP annotations cached without NER (tokens are the same).")
     boolean noNer;
 
@@ -184,6 +188,11 @@ public final class FinetuneCommand implements Callable<Integer> {
                     progress.put("bestScore", best);
                     progress.put("epochs", log);
                     AtomicFiles.write(checkpoint.resolve("progress.json"), JSON.writeValueAsString(progress));
+                    if (stopAfter != null && epoch >= stopAfter && epoch < epochs) {
+                        System.out.printf("stopped after epoch %d of %d; the same command with --resume continues "
+                                + "from %s%n", epoch, epochs, checkpoint);
+                        return ExitCodes.OK;
+                    }
                 }
                 Files.createDirectories(out.toAbsolutePath().getParent());
                 Files.copy(checkpoint.resolve("best.bin"), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -132,6 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
         Map<String, Object> provenance = Provenance.of(cfg, input.dataDir().toString(),
                 trainTexts.stream().map(AnnotatedText::document).toList(),
                 devTexts.stream().map(AnnotatedText::document).toList(), outcome, devScores);
+        if (tunedEncoder != null) {
+            provenance.put("encoderTuning", TunedEncoderOption.provenance(tunedEncoder, cfg));
+        }
         if (cvFigures != null) {
             provenance.put("crossValidation", cvFigures);
             CrossValidationReport.warnIfOtherDocuments(cvFigures, trainTexts, devTexts);

@@ -31,4 +31,28 @@ final class TunedEncoderOption {
         TunedLayerStore.register(weights);
         return cfg.withModel(cfg.model().withEncoder(cfg.model().encoder().withTuned(weights)));
     }
+
+    /**
+     * What the bundle's provenance records of the tuned layers: {@code finetune}'s report beside the file (settings,
+     * data ids, the epochs' dev scores), or, without one, just their layers and digest.
+     */
+    static java.util.Map<String, Object> provenance(Path file, TrainConfig cfg) {
+        Path report = file.resolveSibling(file.getFileName() + ".json");
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (Files.exists(report)) {
+            try {
+                out.putAll(new com.fasterxml.jackson.databind.ObjectMapper().readValue(report.toFile(),
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+            } catch (IOException e) {
+                throw new UserException(report + ": not a readable 'finetune' report (" + e.getMessage() + ")");
+            }
+        }
+        String digest = cfg.model().encoder().tuned();
+        if (out.containsKey("digest") && !digest.equals(out.get("digest"))) {
+            throw new UserException(report + ": reports other tuned layers than " + file + " holds");
+        }
+        out.put("digest", digest);
+        out.put("layer", cfg.model().encoder().layer());
+        return out;
+    }
 }

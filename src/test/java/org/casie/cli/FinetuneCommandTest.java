@@ -50,6 +50,19 @@ class FinetuneCommandTest {
         assertTrue(report.get("epochs").get(1).get("loss").asDouble() > 0);
         assertEquals(tuned.digest(), report.get("digest").asText());
 
+        // Stopped after epoch 1 and resumed, the run ends with the same weights as the run straight through.
+        Path split = dir.resolve("split.bin");
+        String[] splitArgs = {"finetune", "--data", dir.resolve("data").toString(),
+                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
+                "--layer", "2", "--tune", "1", "--epochs", "2", "--out", split.toString(), "--no-ner", "--no-depparse",
+                "--no-cache", "--threads", "1"};
+        BatchCommandsTest.Run first = BatchCommandsTest.cli(concat(splitArgs, "--stop-after", "1"));
+        assertTrue(first.out().contains("stopped after epoch 1 of 2"), first.out());
+        assertTrue(!Files.exists(split), "no output before the last epoch");
+        BatchCommandsTest.Run rest = BatchCommandsTest.cli(concat(splitArgs, "--resume"));
+        assertTrue(rest.err().contains("resuming after epoch 1"), rest.err());
+        assertEquals(org.casie.io.Sha256.hex(Files.readAllBytes(out)), org.casie.io.Sha256.hex(Files.readAllBytes(split)));
+
         BatchCommandsTest.Run other = BatchCommandsTest.cli("finetune", "--data", dir.resolve("data").toString(),
                 "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
                 "--layer", "2", "--tune", "1", "--epochs", "2", "--seed", "7", "--resume", "--out", out.toString(),
@@ -66,6 +79,15 @@ class FinetuneCommandTest {
         EncoderSpec spec = ModelBundle.load(bundle).model().settings().encoder();
         assertEquals(tuned.digest(), spec.tuned());
         assertEquals(2, spec.layer());
+        JsonNode tuning = ModelBundle.provenance(bundle).get("encoderTuning");
+        assertEquals(tuned.digest(), tuning.get("digest").asText());
+        assertEquals(2, tuning.get("epochs").size(), "the finetune report travels in the provenance");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test
