@@ -414,11 +414,6 @@ public final class TransformerGraph implements AutoCloseable {
         assign(state, 0);
     }
 
-    /** The heads' current kernels and biases, alternating. */
-    public List<float[]> headWeights() {
-        return read(encoderVariables, 2 * labels.size());
-    }
-
     private List<float[]> read(int first, int count) {
         Session.Runner runner = session.runner();
         for (int i = first; i < first + count; i++) {
