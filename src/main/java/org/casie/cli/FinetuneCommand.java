@@ -119,13 +119,15 @@ public final class FinetuneCommand implements Callable<Integer> {
         settings.put("dev", dev.documents().stream().map(Document::id).sorted().toList());
         String fingerprint = Sha256.hex(JSON.writeValueAsBytes(settings));
         Path checkpoint = out.resolveSibling(out.getFileName() + ".ckpt");
+        int first = layer - tune + 1;
         List<Map<String, Object>> log = new ArrayList<>();
-        try (FrozenBase base = new FrozenBase(spec, layer - tune + 1,
+        try (FrozenBase base = new FrozenBase(spec, first,
                 common.cacheDir() != null ? common.cacheDir() : org.casie.text.AnnotationCache.defaultRoot(),
                 common.threads())) {
             List<EncoderTuner.Example> trainExamples = examples(base, preprocessor, train, "train");
             List<EncoderTuner.Example> devExamples = examples(base, preprocessor, dev, "dev");
-            LayerWeights start = EncoderTuner.start(base.pretrained());
+            // Start from the pretrained layers rounded as a bundle stores them.
+            LayerWeights start = base.pretrained().rounded();
             int hidden = EncoderSpec.DIMENSION;
             List<List<EncoderTuner.Example>> trainBatches = tuner.batches(trainExamples);
             List<List<EncoderTuner.Example>> devBatches = tuner.batches(devExamples);
@@ -154,7 +156,7 @@ public final class FinetuneCommand implements Callable<Integer> {
                             bestEpoch);
                 }
                 System.err.printf("casie: tuning layers %d-%d on %d windows (%d wordpieces), %d steps an epoch%n",
-                        layer - tune + 1, layer, trainExamples.size(), pieces, trainBatches.size());
+                        first, layer, trainExamples.size(), pieces, trainBatches.size());
                 for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
                     long startNanos = System.nanoTime();
                     double loss;
@@ -178,7 +180,7 @@ public final class FinetuneCommand implements Callable<Integer> {
                     if (result.score() > best) {
                         best = result.score();
                         bestEpoch = epoch;
-                        graph.weights(layer - tune + 1).write(checkpoint.resolve("best.bin"));
+                        graph.weights(first).write(checkpoint.resolve("best.bin"));
                     }
                     writeState(checkpoint.resolve("state.bin"), graph.state());
                     Map<String, Object> progress = new LinkedHashMap<>();
@@ -194,14 +196,14 @@ public final class FinetuneCommand implements Callable<Integer> {
                         return ExitCodes.OK;
                     }
                 }
-                Files.createDirectories(out.toAbsolutePath().getParent());
-                Files.copy(checkpoint.resolve("best.bin"), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                byte[] tuned = Files.readAllBytes(checkpoint.resolve("best.bin"));
+                AtomicFiles.write(out, tuned);
                 Map<String, Object> report = new LinkedHashMap<>(settings);
                 report.put("bestEpoch", bestEpoch);
                 report.put("epochs", log);
-                report.put("digest", Sha256.hex(Files.readAllBytes(out)));
+                report.put("digest", Sha256.hex(tuned));
                 AtomicFiles.write(out.resolveSibling(out.getFileName() + ".json"), JSON.writeValueAsString(report));
-                System.out.printf("tuned layers %d-%d (epoch %d of %d) written to %s%n", layer - tune + 1, layer,
+                System.out.printf("tuned layers %d-%d (epoch %d of %d) written to %s%n", first, layer,
                         bestEpoch, epochs, out);
             }
         }

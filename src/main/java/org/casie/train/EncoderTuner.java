@@ -9,7 +9,6 @@ import org.casie.examples.TokenSpan;
 import org.casie.examples.TriggerExamples;
 import org.casie.text.TokenTable;
 import org.casie.text.bert.ContextualEncoder;
-import org.casie.text.bert.LayerWeights;
 import org.casie.text.bert.TransformerGraph;
 
 import java.util.ArrayList;
@@ -265,10 +264,5 @@ public final class EncoderTuner {
 
     public Config config() {
         return config;
-    }
-
-    /** The weights to start from: the pretrained layers, rounded as a bundle will store them. */
-    public static LayerWeights start(LayerWeights pretrained) {
-        return pretrained.rounded();
     }
 }
