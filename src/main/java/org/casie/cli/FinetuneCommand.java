@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import me.tongfei.progressbar.ProgressBar;
 import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
+import org.casie.corpus.EventMention;
 import org.casie.examples.AnnotatedText;
+import org.casie.examples.ArgumentPriming;
+import org.casie.examples.SpanAligner;
+import org.casie.examples.TokenSpan;
+import org.casie.examples.Window;
 import org.casie.io.AtomicFiles;
 import org.casie.io.Sha256;
 import org.casie.text.AnnotatorConfig;
@@ -16,6 +21,7 @@ import org.casie.text.bert.FrozenBase;
 import org.casie.text.bert.LayerWeights;
 import org.casie.text.bert.TransformerGraph;
 import org.casie.train.EncoderTuner;
+import org.casie.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +46,9 @@ import java.util.concurrent.Callable;
 public final class FinetuneCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The accurate profile's argument windows (its settings' argumentContext and maxTokens). */
+    private static final int ARGUMENT_CONTEXT = TrainConfig.accurate().model().argumentContext();
+    private static final int MAX_TOKENS = TrainConfig.accurate().model().maxTokens();
 
     @Mixin
     TrainingData data;
@@ -83,6 +92,12 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--no-depparse", description = "Read the CoreNLP annotations cached without the dependency parser.")
     boolean noDepparse;
 
+    @Option(names = "--primed-arguments", defaultValue = "none", paramLabel = "WAY",
+            description = "Also train a head that reads each training trigger's sentence primed as the argument tagger "
+                    + "reads it with argumentPriming (markers or prompt) and learns that event's roles (default "
+                    + "${DEFAULT-VALUE}: trigger and role heads over plain windows only).")
+    String primedArguments;
+
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out after its last full epoch.")
     boolean resume;
 
@@ -103,18 +118,25 @@ public final class FinetuneCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new UserException("--epochs must be at least 1, not " + epochs);
         }
+        ArgumentPriming priming = priming(primedArguments);
+        boolean primed = priming != ArgumentPriming.NONE;
         LoadedCorpus train = data.loadTrain(common.threads());
         LoadedCorpus dev = data.loadDev(common.threads());
         CorpusInputs.summarise("train", train);
         CorpusInputs.summarise("dev", dev);
         EncoderTuner.Config config = new EncoderTuner.Config(epochs, encoderRate, headRate, 0.1f, batchPieces, seed);
-        EncoderTuner tuner = new EncoderTuner(config, EncoderTuner.labelCounts());
+        int[] labelCounts = EncoderTuner.labelCounts(primed);
+        EncoderTuner tuner = new EncoderTuner(config, labelCounts);
         EncoderSpec spec = new EncoderSpec(EncoderSpec.UNCASED, layer, "first", true);
         Preprocessor preprocessor = new Preprocessor(new AnnotatorConfig(!noNer, !noDepparse), common.cacheDir());
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("layer", layer);
         settings.put("tuned", tune);
         settings.put("config", config);
+        if (primed) {
+            // Only when on, so that the reports (and checkpoint fingerprints) of unprimed runs stay as they were.
+            settings.put("primedArguments", priming.label());
+        }
         settings.put("train", train.documents().stream().map(Document::id).sorted().toList());
         settings.put("dev", dev.documents().stream().map(Document::id).sorted().toList());
         String fingerprint = Sha256.hex(JSON.writeValueAsBytes(settings));
@@ -124,8 +146,10 @@ public final class FinetuneCommand implements Callable<Integer> {
         try (FrozenBase base = new FrozenBase(spec, first,
                 common.cacheDir() != null ? common.cacheDir() : org.casie.text.AnnotationCache.defaultRoot(),
                 common.threads())) {
-            List<EncoderTuner.Example> trainExamples = examples(base, preprocessor, train, "train");
-            List<EncoderTuner.Example> devExamples = examples(base, preprocessor, dev, "dev");
+            List<EncoderTuner.Example> trainExamples = examples(base, preprocessor, train, "train", priming,
+                    labelCounts.length);
+            List<EncoderTuner.Example> devExamples = examples(base, preprocessor, dev, "dev", priming,
+                    labelCounts.length);
             // Start from the pretrained layers rounded as a bundle stores them.
             LayerWeights start = base.pretrained().rounded();
             int hidden = EncoderSpec.DIMENSION;
@@ -165,15 +189,18 @@ public final class FinetuneCommand implements Callable<Integer> {
                                 (long) (epoch - 1) * trainBatches.size() + 1, total, hidden, bar::stepBy);
                     }
                     EncoderTuner.HeadScore[] scores = tuner.score(graph, devBatches, hidden);
-                    var result = new EncoderTuner.EpochResult(epoch, loss, scores[0], scores[1],
-                            (System.nanoTime() - startNanos) / 1e9);
-                    System.err.printf("casie: epoch %d: loss %.4f, dev token F1 trigger %.1f, role %.1f (%.0f s)%n",
-                            epoch, loss, scores[0].f1(), scores[1].f1(), result.seconds());
+                    var result = new EncoderTuner.EpochResult(epoch, loss, scores, (System.nanoTime() - startNanos) / 1e9);
+                    System.err.printf("casie: epoch %d: loss %.4f, dev token F1 trigger %.1f, role %.1f%s (%.0f s)%n",
+                            epoch, loss, scores[0].f1(), scores[1].f1(), primed ? String.format(", primed role %.1f",
+                                    scores[EncoderTuner.PRIMED_HEAD].f1()) : "", result.seconds());
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("epoch", epoch);
                     entry.put("loss", loss);
                     entry.put("devTriggerF1", scores[0].f1());
                     entry.put("devRoleF1", scores[1].f1());
+                    if (primed) {
+                        entry.put("devPrimedRoleF1", scores[EncoderTuner.PRIMED_HEAD].f1());
+                    }
                     entry.put("seconds", result.seconds());
                     log.add(entry);
                     Files.createDirectories(checkpoint);
@@ -211,26 +238,60 @@ public final class FinetuneCommand implements Callable<Integer> {
                 : ExitCodes.SOME_INPUTS_FAILED;
     }
 
-    /** Every window of the documents with its frozen base output and its labels. */
+    private static ArgumentPriming priming(String name) {
+        try {
+            ArgumentPriming p = ArgumentPriming.parse(name);
+            if (p == ArgumentPriming.BOTH) {
+                throw new IllegalArgumentException("both");
+            }
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--primed-arguments must be none, markers or prompt, not '" + name + "'");
+        }
+    }
+
+    /**
+     * Every window of the documents with its frozen base output and its labels; with priming, also every gold
+     * event's argument query read primed (its trigger marked in its sentence, as the argument tagger reads it).
+     */
     private List<EncoderTuner.Example> examples(FrozenBase base, Preprocessor preprocessor, LoadedCorpus corpus,
-                                                String what) {
+                                                String what, ArgumentPriming priming, int heads) {
         List<AnnotatedText> texts = CorpusInputs.annotate(corpus.documents(), preprocessor, common.threads(), what);
-        List<ContextualEncoder.TokenWindow> windows = new ArrayList<>();
+        List<int[]> inputs = new ArrayList<>();
         List<int[][]> labels = new ArrayList<>();
         for (AnnotatedText t : texts) {
             int[][] tokenLabels = EncoderTuner.tokenLabels(t.document(), t.tokens());
             for (ContextualEncoder.TokenWindow w : base.windows(t.tokens())) {
-                windows.add(w);
-                labels.add(EncoderTuner.pieceLabels(w, tokenLabels));
+                inputs.add(w.ids());
+                labels.add(EncoderTuner.withHeads(EncoderTuner.pieceLabels(w, tokenLabels), heads));
+            }
+            if (priming == ArgumentPriming.NONE) {
+                continue;
+            }
+            for (EventMention e : t.document().events().toList()) {
+                var trigger = SpanAligner.toTokens(t.tokens(), e.trigger());
+                if (trigger.isEmpty()) {
+                    continue;
+                }
+                TokenSpan span = trigger.get().tokens();
+                // The argument tagger's window for the accurate profile: the trigger's sentence, up to maxTokens.
+                Window w = Window.aroundSentence(t.tokens(), t.tokens().sentence(span.begin()), ARGUMENT_CONTEXT,
+                        MAX_TOKENS);
+                int from = Math.min(w.from(), span.begin()), to = Math.max(w.to(), span.end());
+                ContextualEncoder.PrimedInput in = base.primedInput(t.tokens(), new ContextualEncoder.PrimedWindow(from,
+                        to, span.begin(), span.end(), priming.prefix(e.subtype()), ArgumentPriming.OPEN,
+                        ArgumentPriming.CLOSE));
+                inputs.add(in.ids());
+                labels.add(EncoderTuner.primedPieceLabels(in, EncoderTuner.eventRoleLabels(e, t.tokens()), heads));
             }
         }
         List<float[]> vectors;
-        try (ProgressBar bar = Progress.bar("bert " + what, windows.size())) {
-            vectors = base.encode(windows, bar::stepBy);
+        try (ProgressBar bar = Progress.bar("bert " + what, inputs.size())) {
+            vectors = base.encodeIds(inputs, bar::stepBy);
         }
         List<EncoderTuner.Example> out = new ArrayList<>();
-        for (int i = 0; i < windows.size(); i++) {
-            out.add(new EncoderTuner.Example(vectors.get(i), windows.get(i).ids().length, labels.get(i)));
+        for (int i = 0; i < inputs.size(); i++) {
+            out.add(new EncoderTuner.Example(vectors.get(i), inputs.get(i).length, labels.get(i)));
         }
         return out;
     }

@@ -55,11 +55,15 @@ public final class EncoderTuner {
         }
     }
 
-    /** One epoch: its mean training loss and the dev scores of the trigger and role heads. */
-    public record EpochResult(int epoch, double loss, HeadScore trigger, HeadScore role, double seconds) {
-        /** What picks the epoch: the mean of the two heads' F1. */
+    /** One epoch: its mean training loss and the dev scores of each head (trigger, role, then primed role). */
+    public record EpochResult(int epoch, double loss, HeadScore[] heads, double seconds) {
+        /** What picks the epoch: the mean of the heads' F1. */
         public double score() {
-            return (trigger.f1() + role.f1()) / 2;
+            double sum = 0;
+            for (HeadScore h : heads) {
+                sum += h.f1();
+            }
+            return sum / heads.length;
         }
     }
 
@@ -93,7 +97,62 @@ public final class EncoderTuner {
 
     /** Label counts of the two heads. */
     public static int[] labelCounts() {
-        return new int[]{TriggerExamples.LABELS.size(), ArgumentExamples.LABELS.size()};
+        return labelCounts(false);
+    }
+
+    /**
+     * Label counts of the heads: trigger and role, then, when {@code primed}, a third head that reads primed
+     * argument queries (the sentence with one trigger marked) and learns the roles of that trigger's event only.
+     */
+    public static int[] labelCounts(boolean primed) {
+        int roles = ArgumentExamples.LABELS.size();
+        return primed ? new int[]{TriggerExamples.LABELS.size(), roles, roles}
+                : new int[]{TriggerExamples.LABELS.size(), roles};
+    }
+
+    /** Index of the primed role head. */
+    public static final int PRIMED_HEAD = 2;
+
+    /** {@code labels} with unscored (-1) rows added up to {@code heads} heads: heads a window does not train. */
+    public static int[][] withHeads(int[][] labels, int heads) {
+        int[][] out = Arrays.copyOf(labels, heads);
+        for (int h = labels.length; h < heads; h++) {
+            out[h] = new int[labels[0].length];
+            Arrays.fill(out[h], -1);
+        }
+        return out;
+    }
+
+    /** Role BIO labels per token of the document for one event's arguments: what a primed query of it asks. */
+    public static int[] eventRoleLabels(EventMention event, TokenTable tokens) {
+        List<ArgumentMention> arguments = new ArrayList<>(event.arguments());
+        arguments.sort(Comparator.comparingInt((ArgumentMention a) -> -a.span().length()));
+        List<TokenSpan> spans = new ArrayList<>();
+        List<Integer> roles = new ArrayList<>();
+        for (ArgumentMention a : arguments) {
+            SpanAligner.toTokens(tokens, a.span()).ifPresent(al -> {
+                spans.add(al.tokens());
+                roles.add(a.role().ordinal());
+            });
+        }
+        return ArgumentExamples.LABELS.encode(tokens.size(), spans, roles);
+    }
+
+    /**
+     * A primed query's labels per piece: the primed role head gets the event's role labels on each token's first
+     * wordpiece; the other heads, and the markers, prefix, [CLS] and [SEP], are unscored (-1).
+     */
+    public static int[][] primedPieceLabels(ContextualEncoder.PrimedInput in, int[] roleLabels, int heads) {
+        int[][] out = new int[heads][in.ids().length];
+        for (int[] row : out) {
+            Arrays.fill(row, -1);
+        }
+        for (int k = 0; k < in.pieceBegin().length; k++) {
+            if (in.pieceEnd()[k] > in.pieceBegin()[k]) {
+                out[PRIMED_HEAD][in.pieceBegin()[k]] = roleLabels[in.firstToken() + k];
+            }
+        }
+        return out;
     }
 
     /**
@@ -183,7 +242,7 @@ public final class EncoderTuner {
 
     /** One-hot rows per head (zero rows where a piece is unlabelled or padding); the count of scored pieces. */
     int targets(List<Example> examples, int len, List<float[]> out) {
-        int scored = 0;
+        boolean[] scoredPiece = new boolean[examples.size() * len];
         for (int h = 0; h < labelCounts.length; h++) {
             float[] y = new float[examples.size() * len * labelCounts[h]];
             for (int i = 0; i < examples.size(); i++) {
@@ -191,13 +250,17 @@ public final class EncoderTuner {
                 for (int j = 0; j < labels.length; j++) {
                     if (labels[j] >= 0) {
                         y[(i * len + j) * labelCounts[h] + labels[j]] = 1;
-                        if (h == 0) {
-                            scored++;
-                        }
+                        scoredPiece[i * len + j] = true;
                     }
                 }
             }
             out.add(y);
+        }
+        // A piece is counted once however many heads score it (a window's pieces are scored by the trigger and role
+        // heads together, a primed query's by the primed head alone).
+        int scored = 0;
+        for (boolean b : scoredPiece) {
+            scored += b ? 1 : 0;
         }
         return scored;
     }
@@ -228,7 +291,7 @@ public final class EncoderTuner {
         return lossSum / Math.max(1, batches.size());
     }
 
-    /** The heads' token scores on dev windows. */
+    /** The heads' token scores on dev windows (a head with no labelled piece scores 0 of 0). */
     public HeadScore[] score(TransformerGraph graph, List<List<Example>> batches, int hidden) {
         int[][] counts = new int[labelCounts.length][3];
         for (List<Example> b : batches) {

@@ -84,6 +84,27 @@ class FinetuneCommandTest {
         assertEquals(2, tuning.get("epochs").size(), "the finetune report travels in the provenance");
     }
 
+    @Test
+    void primedArgumentQueriesTrainAThirdHead(@TempDir Path dir) throws Exception {
+        BatchCommandsTest.writeCorpus(dir, 6);
+        Path out = dir.resolve("primed.bin");
+        BatchCommandsTest.Run r = BatchCommandsTest.cli("finetune", "--data", dir.resolve("data").toString(),
+                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
+                "--layer", "2", "--tune", "1", "--epochs", "1", "--primed-arguments", "markers", "--out",
+                out.toString(), "--no-ner", "--no-depparse", "--no-cache", "--threads", "1");
+        assertEquals(ExitCodes.SOME_INPUTS_FAILED, r.exit(), "the broken training file is reported: " + r.err());
+        assertTrue(r.err().contains("primed role"), r.err());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("primed.bin.json").toFile());
+        assertEquals("markers", report.get("primedArguments").asText());
+        assertTrue(report.get("epochs").get(0).has("devPrimedRoleF1"), report.toString());
+
+        BatchCommandsTest.Run bad = BatchCommandsTest.cli("finetune", "--data", dir.resolve("data").toString(),
+                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
+                "--primed-arguments", "both", "--out", out.toString());
+        assertEquals(ExitCodes.BAD_DATA, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--primed-arguments must be none, markers or prompt"), bad.err());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -98,4 +98,43 @@ class EncoderTunerTest {
         assertEquals(3, scored);
         assertArrayEquals(new float[]{0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0}, y.get(0));
     }
+
+    @Test
+    void aPrimedQueryTrainsOnlyThePrimedHeadOnItsEventsRoles() {
+        Document d = doc();
+        EventMention e = d.events().toList().get(0);
+        int[] roles = EncoderTuner.eventRoleLabels(e, SpanAlignerTest.table());
+        int attacker = ArgumentExamples.LABELS.begin(Role.ATTACKER.ordinal());
+        int victim = ArgumentExamples.LABELS.begin(Role.VICTIM.ordinal());
+        assertArrayEquals(new int[]{attacker, 0, victim, 0}, roles);
+        // [CLS] hack ##ers [ breach ##ed ] acme . [SEP]: the four tokens start at pieces 1, 4, 7, 8.
+        var in = new ContextualEncoder.PrimedInput(0, new int[]{101, 1, 2, 9, 3, 4, 9, 5, 6, 102}, 0,
+                new int[]{1, 4, 7, 8}, new int[]{3, 6, 8, 9});
+        int[][] pieces = EncoderTuner.primedPieceLabels(in, roles, 3);
+        assertArrayEquals(new int[]{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}, pieces[0], "no trigger labels");
+        assertArrayEquals(new int[]{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}, pieces[1], "no all-event role labels");
+        assertArrayEquals(new int[]{-1, attacker, -1, -1, 0, -1, -1, victim, 0, -1}, pieces[EncoderTuner.PRIMED_HEAD],
+                "markers, continuation pieces, [CLS] and [SEP] unscored");
+        assertEquals(3, EncoderTuner.labelCounts(true).length);
+        assertEquals(EncoderTuner.labelCounts()[1], EncoderTuner.labelCounts(true)[EncoderTuner.PRIMED_HEAD]);
+    }
+
+    @Test
+    void aWindowLeavesTheHeadsItDoesNotTrainUnscored() {
+        int[][] padded = EncoderTuner.withHeads(new int[][]{{0, 1}, {2, -1}}, 3);
+        assertArrayEquals(new int[]{0, 1}, padded[0]);
+        assertArrayEquals(new int[]{2, -1}, padded[1]);
+        assertArrayEquals(new int[]{-1, -1}, padded[2]);
+    }
+
+    @Test
+    void aPieceScoredByTwoHeadsCountsOnce() {
+        EncoderTuner tuner = new EncoderTuner(new EncoderTuner.Config(1, 1e-3f, 1e-3f, 0.1f, 40, 7), new int[]{2, 2, 2});
+        // A plain window (heads 0 and 1 on pieces 0 and 1) and a primed query (head 2 on piece 1 only).
+        var window = new EncoderTuner.Example(new float[4], 2, new int[][]{{0, 1}, {1, 0}, {-1, -1}});
+        var primed = new EncoderTuner.Example(new float[4], 2, new int[][]{{-1, -1}, {-1, -1}, {-1, 1}});
+        List<float[]> y = new ArrayList<>();
+        assertEquals(3, tuner.targets(List.of(window, primed), 2, y));
+        assertArrayEquals(new float[]{0, 0, 0, 0, 0, 0, 0, 1}, y.get(2));
+    }
 }

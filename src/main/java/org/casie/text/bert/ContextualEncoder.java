@@ -408,12 +408,15 @@ public final class ContextualEncoder implements AutoCloseable {
         return v;
     }
 
-    /** A primed input: the window it reads, its wordpiece ids, and the piece range of each token it holds. */
-    record PrimedInput(int query, int[] ids, int firstToken, int[] pieceBegin, int[] pieceEnd) {
+    /**
+     * A primed input: the window it reads, its wordpiece ids, and the piece range of each token it holds (token
+     * {@code firstToken + k} has pieces [pieceBegin[k], pieceEnd[k])).
+     */
+    public record PrimedInput(int query, int[] ids, int firstToken, int[] pieceBegin, int[] pieceEnd) {
     }
 
     /** The wordpieces of a primed window: tokens around the trigger, alternately left and right, while they fit. */
-    static PrimedInput primedInput(WordPiece wordPiece, int query, TokenTable table, PrimedWindow win) {
+    public static PrimedInput primedInput(WordPiece wordPiece, int query, TokenTable table, PrimedWindow win) {
         List<Integer> prefix = new ArrayList<>();
         for (String word : win.prefix()) {
             for (int p : wordPiece.pieces(word)) {

@@ -48,18 +48,31 @@ public final class FrozenBase implements AutoCloseable {
         return ContextualEncoder.windows(wordPiece, tokens, spec.documentContext());
     }
 
+    /**
+     * The wordpieces of a window read primed, as the tagger's encoder reads an argument query
+     * ({@link ContextualEncoder#encodePrimed}): the trigger marked, the prefix before the sentence.
+     */
+    public ContextualEncoder.PrimedInput primedInput(TokenTable tokens, ContextualEncoder.PrimedWindow window) {
+        return ContextualEncoder.primedInput(wordPiece, 0, tokens, window);
+    }
+
     /** Per window, the output of the layer below the tuned ones, flat [pieces, 768]; progress hears of windows. */
     public List<float[]> encode(List<ContextualEncoder.TokenWindow> windows, IntConsumer progress) {
+        return encodeIds(windows.stream().map(ContextualEncoder.TokenWindow::ids).toList(), progress);
+    }
+
+    /** Per input ([CLS] ... [SEP] wordpiece ids), the output of the layer below the tuned ones, flat [pieces, 768]. */
+    public List<float[]> encodeIds(List<int[]> inputs, IntConsumer progress) {
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < windows.size(); i++) {
+        for (int i = 0; i < inputs.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparingInt(i -> windows.get(i).ids().length));
-        List<float[]> out = new ArrayList<>(java.util.Collections.nCopies(windows.size(), null));
+        order.sort(Comparator.comparingInt(i -> inputs.get(i).length));
+        List<float[]> out = new ArrayList<>(java.util.Collections.nCopies(inputs.size(), null));
         int dim = EncoderSpec.DIMENSION;
         for (int from = 0; from < order.size(); from += BATCH) {
             List<Integer> batch = order.subList(from, Math.min(order.size(), from + BATCH));
-            float[][][][] encoded = bert.encode(batch.stream().map(i -> windows.get(i).ids()).toList());
+            float[][][][] encoded = bert.encode(batch.stream().map(inputs::get).toList());
             for (int b = 0; b < batch.size(); b++) {
                 float[][] v = encoded[0][b];
                 float[] flat = new float[v.length * dim];
