@@ -190,7 +190,10 @@ public final class IncidentBuilder {
                     String before2 = lower(before - 1);
                     String after = lower(r.last());
                     boolean dateline = r.first() <= 1 && before1.equals("(") && after.equals(")");
-                    if (SOURCE_BEFORE.contains(before1) || (before2.equals("according") && before1.equals("to"))
+                    // "according to Atlanta's chief operating officer": the party's own officer speaks, no outlet
+                    boolean possessive = after.equals("'s") || after.equals("\u2019s") || after.equals("'");
+                    if (SOURCE_BEFORE.contains(before1)
+                            || (before2.equals("according") && before1.equals("to") && !possessive)
                             || ((before1.equals("at") || before1.equals("from") || before1.equals("with"))
                                 && SOURCE_PEOPLE.contains(before2))
                             || (before1.equals("by") && before2.equals("reported")) || SOURCE_AFTER.contains(after)

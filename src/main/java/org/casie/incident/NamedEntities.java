@@ -371,7 +371,8 @@ public final class NamedEntities {
                 CharSpan span = new CharSpan(t.begin(i), t.end(last - 1));
                 String text = span.textIn(content).replaceAll("\\s+", " ");
                 String lower = text.toLowerCase(Locale.ROOT);
-                if (!NameText.FUNCTION_WORDS.contains(lower) && !NameText.isPronounsOnly(text)) {
+                if (!NameText.FUNCTION_WORDS.contains(lower) && !NameText.isPronounsOnly(text)
+                        && !CURRENCIES.contains(lower)) {
                     out.add(new Run(i, last, span, text, normaliseTag(tag)));
                 }
             }
@@ -379,6 +380,13 @@ public final class NamedEntities {
         }
         return out;
     }
+
+    /**
+     * Cryptocurrencies, which NER tags as organisations or places ("$51,000 in Bitcoin"): in ransom news they are
+     * what is demanded, never a party.
+     */
+    static final Set<String> CURRENCIES = Set.of("bitcoin", "bitcoins", "btc", "monero", "xmr", "ethereum", "ether",
+            "litecoin", "zcash", "dash", "ripple");
 
     private static String normaliseTag(String tag) {
         return tag.equals("ORGANIZATION") || tag.equals("PERSON") ? tag : "LOCATION";
@@ -391,10 +399,29 @@ public final class NamedEntities {
      * otherwise its most frequent tag wins.
      */
     private static void vote(Cluster c) {
+        if (introducedAsPerson(c)) {
+            c.tag = "PERSON";
+            return;
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         c.runs.forEach(r -> counts.merge(r.tag(), 1, Integer::sum));
         c.tag = counts.containsKey("ORGANIZATION") || (counts.containsKey("PERSON") && c.oneWordName()) ? "ORGANIZATION"
                 : counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+    }
+
+    /**
+     * News introduces a person by first and last name, then writes the surname alone, which NER often calls an
+     * organisation ("Chief Operating Officer Richard Cox ... Cox said"): an entity first named by a PERSON run of two
+     * or more words, and otherwise only by that run's last word, is that person.
+     */
+    private static boolean introducedAsPerson(Cluster c) {
+        Run first = c.runs.get(0);
+        if (!first.tag().equals("PERSON") || first.last() - first.first() < 2) {
+            return false;
+        }
+        String[] words = first.text().split(" ");
+        String surname = words[words.length - 1];
+        return c.runs.stream().allMatch(r -> r.text().equals(first.text()) || r.text().equals(surname));
     }
 
     /** The entity named by a capitalised head word ("provider Ciphr" -> Ciphr), the most often named one; or {@code null}. */

@@ -177,6 +177,17 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void aPartyWhoseOwnOfficerIsQuotedIsNoSource() {
+        // "according to Atlanta's chief operating officer": Atlanta speaks for itself; the outlet is the source.
+        String text = "Hackers hit Atlanta , according to Atlanta's chief operating officer . "
+                + "The Denver Post reported the attack on Atlanta and the Denver Post .";
+        Document d = doc(text, event(text, Subtype.Ransom, "hit",
+                Role.VICTIM, "Denver Post", "Organization", 1, Role.VICTIM, "Atlanta", "Organization", 0));
+        IncidentRecord r = only(d, HandTokens.of(text, Map.of("Atlanta", "LOCATION", "Denver Post", "ORGANIZATION")));
+        assertEquals(List.of("Atlanta", "Denver Post"), r.entities(Role.VICTIM).stream().map(Entity::name).toList());
+    }
+
+    @Test
     void anOrganisationInAppositionToAVictimNominalIsAnInferredVictim() {
         String text = "Hackers broke into a firm . Citycomp , the impacted firm , sells servers .";
         Document d = doc(text, event(text, Subtype.Databreach, "broke into",

@@ -28,6 +28,33 @@ class NamedEntitiesTest {
     private static final String[] TAGS = {"ORGANIZATION", "ORGANIZATION", "PERSON", "LOCATION"};
 
     @Test
+    void aSurnameAfterTheFullNameIsThePersonWhateverNerSays() {
+        String text = "Chief Operating Officer Richard Cox confirmed it . Cox said Acme paid .";
+        Map<String, String> ner = new LinkedHashMap<>();
+        ner.put("Cox", "ORGANIZATION");
+        ner.put("Richard Cox", "PERSON");
+        ner.put("Acme", "ORGANIZATION");
+        NamedEntities.Cluster cox = NamedEntities.of(text, HandTokens.of(text, ner)).clusters().get(0);
+        assertEquals(List.of("Richard Cox", "Cox"), cox.runs().stream().map(NamedEntities.Run::text).toList());
+        assertTrue(cox.isPerson(), cox.toString());
+
+        // The company first, its founder later: still the company.
+        String dell = "Dell said it was hit . Michael Dell spoke . Dell paid .";
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("Dell", "ORGANIZATION");
+        tags.put("Michael Dell", "PERSON");
+        assertTrue(NamedEntities.of(dell, HandTokens.of(dell, tags)).clusters().get(0).isOrganization());
+    }
+
+    @Test
+    void cryptocurrenciesAreNoEntities() {
+        String text = "The hackers demand $51,000 in Bitcoin from Atlanta .";
+        NamedEntities entities = NamedEntities.of(text, HandTokens.of(text, Map.of("Bitcoin", "LOCATION",
+                "Atlanta", "LOCATION")));
+        assertEquals(List.of("Atlanta"), entities.clusters().stream().map(NamedEntities.Cluster::name).toList());
+    }
+
+    @Test
     void clustersAsTheFirstClusterHoldingAVariantWould() {
         Random random = new Random(7);
         for (int trial = 0; trial < 300; trial++) {
