@@ -180,7 +180,20 @@ public final class IncidentBuilder {
          * CoreNLP often tags as organisations. Neither is a victim.
          */
         private void findSources() {
+            // Malware names the text writes before a malware word anywhere, also where NER did not tag that
+            // occurrence ("A GandCrab ransomware decryption tool"): one pass over the tokens.
+            Set<String> malware = new HashSet<>();
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                String w = tokens.word(i);
+                if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && MALWARE_AFTER.contains(lower(i + 1))) {
+                    malware.add(w.toLowerCase(Locale.ROOT));
+                }
+            }
             for (NamedEntities.Cluster c : entities.clusters()) {
+                if (malware.contains(c.name().toLowerCase(Locale.ROOT))) {
+                    sources.add(c);
+                    continue;
+                }
                 for (NamedEntities.Run r : c.runs()) {
                     int before = r.first() - 1;
                     while (before >= 0 && DETERMINERS.contains(lower(before))) {

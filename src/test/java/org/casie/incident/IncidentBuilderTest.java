@@ -177,6 +177,18 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void aNameTheTextWritesBeforeRansomwareIsMalwareEvenWhereNerMissedIt() {
+        // NER tags GandCrab once, as an organisation, and not where the text calls it ransomware; the title names it.
+        String text = "GandCrab hit private industry . A Gandcrab ransomware decryption tool is out .";
+        EventMention e = event(text, Subtype.Ransom, "hit", Role.VICTIM, "private industry", "Organization", 0);
+        Document d = new Document("d", null, text, "Free decryption tool for GandCrab", "2018_02_28", null, null,
+                List.of(new Hopper(0, "Same", List.of(e))));
+        TokenTable t = HandTokens.of(text, Map.of("GandCrab", "ORGANIZATION"));
+        TaggedArticle article = IncidentBuilder.article(d, t);
+        assertEquals("private industry", article.primaryVictim().name(), "the title's malware is not proposed");
+    }
+
+    @Test
     void aPartyWhoseOwnOfficerIsQuotedIsNoSource() {
         // "according to Atlanta's chief operating officer": Atlanta speaks for itself; the outlet is the source.
         String text = "Hackers hit Atlanta , according to Atlanta's chief operating officer . "
