@@ -424,7 +424,13 @@ public final class IncidentBuilder {
                     return List.of(c);
                 }
             }
-            return clustersIn(a);
+            List<NamedEntities.Cluster> inside = clustersIn(a);
+            if (!list && ORG_NOUNS.contains(head) && inside.stream().noneMatch(c -> c.isOrganization() || c.isPerson())) {
+                // A place before an organisation noun locates another organisation ("An Indiana hospital"): the
+                // party is that nominal, not the place. ("Atlanta officials", "city computers" stay the place's.)
+                return List.of();
+            }
+            return inside;
         }
 
         /** "the company", "The victim firm": a determiner, lower-case words, an organisation head. */

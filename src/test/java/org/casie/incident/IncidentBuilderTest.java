@@ -189,6 +189,18 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void aPlaceBeforeAnOrganisationNounLocatesAnotherParty() {
+        String text = "Hackers hit An Indiana hospital . Atlanta officials paid .";
+        Document d = doc(text, event(text, Subtype.Ransom, "hit",
+                Role.VICTIM, "An Indiana hospital", "Organization", 0, Role.VICTIM, "Atlanta officials", "Person", 0));
+        IncidentRecord r = only(d, HandTokens.of(text, Map.of("Indiana", "STATE_OR_PROVINCE", "Atlanta", "CITY")));
+        List<String> victims = r.entities(Role.VICTIM).stream().map(Entity::name).toList();
+        assertTrue(victims.contains("Indiana hospital"), "the hospital, not the state: " + victims);
+        assertTrue(victims.contains("Atlanta"), "the city's officials are the city's: " + victims);
+        assertFalse(victims.contains("Indiana"), victims.toString());
+    }
+
+    @Test
     void aPartyWhoseOwnOfficerIsQuotedIsNoSource() {
         // "according to Atlanta's chief operating officer": Atlanta speaks for itself; the outlet is the source.
         String text = "Hackers hit Atlanta , according to Atlanta's chief operating officer . "
