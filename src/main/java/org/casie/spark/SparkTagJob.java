@@ -64,7 +64,6 @@ public final class SparkTagJob {
     }
 
     static final String CHUNKS_FILE = "_chunks";
-    static final int TASKS_PER_CORE = 16;
 
     private SparkTagJob() {
     }
@@ -103,9 +102,7 @@ public final class SparkTagJob {
             }
             int chunks = chunks(fs, new Path(out, CHUNKS_FILE), () -> articles.count(), options.chunkSize());
             Dataset<Row> keyed = articles.withColumn("chunk", pmod(hash(col("id")), lit(chunks)));
-            // Many small tasks per core: articles vary tenfold in tagging time, and with few large tasks a core sits
-            // idle while the last one finishes (the model loads once per JVM, so a task costs next to nothing).
-            int partitions = Math.max(1, spark.sparkContext().defaultParallelism() * TASKS_PER_CORE);
+            int partitions = Math.max(1, spark.sparkContext().defaultParallelism() * 4);
             int skipped = 0;
             long total = 0, errors = 0;
             for (int c = 0; c < chunks; c++) {
