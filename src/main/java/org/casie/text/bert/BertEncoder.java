@@ -8,7 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * BERT-base run by TensorFlow 1.15 as a frozen feature extractor: wordpiece windows in, the vectors of some
@@ -90,10 +93,36 @@ public final class BertEncoder implements AutoCloseable {
     }
 
     /**
+     * Runs windows of equal length together and no window beside a longer one: padding never reaches a real
+     * token's vector in theory, but TensorFlow's products split their sums by the shapes they get, so a padded
+     * window's vectors differ in the last bits from the same window alone, and a cached vector would depend on
+     * which windows shared its batch. Unpadded, a window's vectors are the same in any batch (checked bit for bit
+     * in {@code BertEncoderBatchTest}), which keeps training on cached vectors deterministic.
+     *
      * @param windows wordpiece ids, each starting with [CLS] and ending with [SEP]
      * @return per fetched layer, per window, a vector per wordpiece
      */
     public float[][][][] encode(List<int[]> windows) {
+        Map<Integer, List<Integer>> byLength = new TreeMap<>();
+        for (int i = 0; i < windows.size(); i++) {
+            byLength.computeIfAbsent(windows.get(i).length, k -> new ArrayList<>()).add(i);
+        }
+        if (byLength.size() <= 1) {
+            return encodeEqualLengths(windows);
+        }
+        float[][][][] out = new float[layers.size()][windows.size()][][];
+        for (List<Integer> group : byLength.values()) {
+            float[][][][] part = encodeEqualLengths(group.stream().map(windows::get).toList());
+            for (int l = 0; l < out.length; l++) {
+                for (int k = 0; k < group.size(); k++) {
+                    out[l][group.get(k)] = part[l][k];
+                }
+            }
+        }
+        return out;
+    }
+
+    private float[][][][] encodeEqualLengths(List<int[]> windows) {
         int b = windows.size();
         int len = windows.stream().mapToInt(w -> w.length).max().orElse(2);
         int[] ids = new int[b * len], mask = new int[b * len], segments = new int[b * len];

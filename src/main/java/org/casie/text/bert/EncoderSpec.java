@@ -131,12 +131,15 @@ public record EncoderSpec(String artifact, int layer, String pooling, boolean lo
                 + "/" + pooling + (documentContext() ? " document" : "") + (tuned != null ? " tuned" : "");
     }
 
-    /** Identifies the vectors this spec produces, for the cache key; sentence-window keys are unchanged from v1. */
+    /**
+     * Identifies the vectors this spec produces, for the cache key. v2: windows are encoded without padding
+     * ({@link BertEncoder#encode}), so v1 vectors (padded beside longer windows) are not reused.
+     */
     public String cacheKey() {
         String layers = mix == null ? "layer=" + layer
                 : "layers=" + mix.stream().map(String::valueOf).collect(Collectors.joining("+"));
         return artifact + "|" + layers + "|pool=" + pooling + (documentContext() ? "|context=document" : "")
-                + (tuned != null ? "|tuned=" + tuned : "") + "|v1";
+                + (tuned != null ? "|tuned=" + tuned : "") + "|v2";
     }
 
     String artifactId() {

@@ -16,7 +16,7 @@ class EncoderSpecTest {
     void singleLayerVariantKeepsTheVersionOneCacheKey() {
         EncoderSpec eight = BASE.variant("8/first");
         assertEquals(BASE, eight);
-        assertEquals(EncoderSpec.UNCASED + "|layer=8|pool=first|v1", eight.cacheKey());
+        assertEquals(EncoderSpec.UNCASED + "|layer=8|pool=first|v2", eight.cacheKey());
     }
 
     @Test
@@ -44,8 +44,8 @@ class EncoderSpecTest {
         assertEquals(BASE, older);
         EncoderSpec document = BASE.withContext(EncoderSpec.DOCUMENT);
         EncoderSpec cased = BASE.withCasing(true);
-        assertEquals(EncoderSpec.UNCASED + "|layer=8|pool=first|context=document|v1", document.cacheKey());
-        assertEquals(EncoderSpec.CASED + "|layer=8|pool=first|v1", cased.cacheKey());
+        assertEquals(EncoderSpec.UNCASED + "|layer=8|pool=first|context=document|v2", document.cacheKey());
+        assertEquals(EncoderSpec.CASED + "|layer=8|pool=first|v2", cased.cacheKey());
         assertEquals("cased 8/first document", cased.withContext(EncoderSpec.DOCUMENT).label());
         assertEquals(document, document.variant("8/first"), "a variant keeps its base's context");
     }
