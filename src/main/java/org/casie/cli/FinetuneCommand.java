@@ -274,12 +274,10 @@ public final class FinetuneCommand implements Callable<Integer> {
                     continue;
                 }
                 TokenSpan span = trigger.get().tokens();
-                // The argument tagger's window for the accurate profile: the trigger's sentence, up to maxTokens.
-                Window w = Window.aroundSentence(t.tokens(), t.tokens().sentence(span.begin()), ARGUMENT_CONTEXT,
-                        MAX_TOKENS);
-                int from = Math.min(w.from(), span.begin()), to = Math.max(w.to(), span.end());
-                ContextualEncoder.PrimedInput in = base.primedInput(t.tokens(), new ContextualEncoder.PrimedWindow(from,
-                        to, span.begin(), span.end(), priming.prefix(e.subtype()), ArgumentPriming.OPEN,
+                // The window the accurate argument tagger reads for this trigger.
+                Window w = Window.aroundTrigger(t.tokens(), span, ARGUMENT_CONTEXT, MAX_TOKENS);
+                ContextualEncoder.PrimedInput in = base.primedInput(t.tokens(), new ContextualEncoder.PrimedWindow(
+                        w.from(), w.to(), span.begin(), span.end(), priming.prefix(e.subtype()), ArgumentPriming.OPEN,
                         ArgumentPriming.CLOSE));
                 inputs.add(in.ids());
                 labels.add(EncoderTuner.primedPieceLabels(in, EncoderTuner.eventRoleLabels(e, t.tokens()), heads));

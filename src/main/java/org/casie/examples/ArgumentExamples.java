@@ -58,12 +58,7 @@ public final class ArgumentExamples {
     }
 
     public ArgumentQuery query(TokenTable tokens, TokenSpan trigger, Subtype subtype, List<TokenSpan> allTriggers) {
-        Window w = Window.aroundSentence(tokens, tokens.sentence(trigger.begin()), context, maxTokens);
-        if (!w.contains(trigger)) {
-            int from = Math.max(0, Math.min(w.from(), trigger.begin()));
-            w = new Window(from, Math.max(w.to(), trigger.end()), w.focusFrom(), w.focusTo());
-        }
-        Window window = w;
+        Window window = Window.aroundTrigger(tokens, trigger, context, maxTokens);
         List<TokenSpan> others = allTriggers.stream()
                 .filter(t -> !t.equals(trigger) && window.contains(t)).toList();
         return new ArgumentQuery(trigger, subtype, window, others);

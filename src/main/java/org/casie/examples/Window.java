@@ -22,6 +22,19 @@ public record Window(int from, int to, int focusFrom, int focusTo) {
         return new Window(from, to, focusFrom, focusTo);
     }
 
+    /**
+     * What an argument query reads: the trigger's sentence with {@code context} sentences either side, capped at
+     * {@code maxTokens} and widened again to hold the whole trigger if the cap cut it.
+     */
+    public static Window aroundTrigger(TokenTable t, TokenSpan trigger, int context, int maxTokens) {
+        Window w = aroundSentence(t, t.sentence(trigger.begin()), context, maxTokens);
+        if (w.contains(trigger)) {
+            return w;
+        }
+        return new Window(Math.max(0, Math.min(w.from, trigger.begin())), Math.max(w.to, trigger.end()), w.focusFrom,
+                w.focusTo);
+    }
+
     /** Windows whose focus ranges cover every token once: one per sentence, long sentences in pieces. */
     public static java.util.List<Window> covering(TokenTable t, int context, int maxTokens) {
         java.util.List<Window> windows = new java.util.ArrayList<>();

@@ -74,8 +74,6 @@ public final class EncoderTuner {
         events.sort(Comparator.comparingInt((EventMention e) -> -e.trigger().length()));
         List<TokenSpan> triggerSpans = new ArrayList<>();
         List<Integer> subtypes = new ArrayList<>();
-        List<TokenSpan> argSpans = new ArrayList<>();
-        List<Integer> roles = new ArrayList<>();
         List<ArgumentMention> arguments = new ArrayList<>();
         for (EventMention e : events) {
             SpanAligner.toTokens(tokens, e.trigger()).ifPresent(a -> {
@@ -84,15 +82,22 @@ public final class EncoderTuner {
             });
             arguments.addAll(e.arguments());
         }
-        arguments.sort(Comparator.comparingInt((ArgumentMention a) -> -a.span().length()));
-        for (ArgumentMention a : arguments) {
+        return new int[][]{TriggerExamples.LABELS.encode(n, triggerSpans, subtypes), roleLabels(arguments, tokens)};
+    }
+
+    /** Role BIO labels per token of the document for {@code arguments}, longest first where they overlap. */
+    private static int[] roleLabels(List<ArgumentMention> arguments, TokenTable tokens) {
+        List<ArgumentMention> sorted = new ArrayList<>(arguments);
+        sorted.sort(Comparator.comparingInt((ArgumentMention a) -> -a.span().length()));
+        List<TokenSpan> spans = new ArrayList<>();
+        List<Integer> roles = new ArrayList<>();
+        for (ArgumentMention a : sorted) {
             SpanAligner.toTokens(tokens, a.span()).ifPresent(al -> {
-                argSpans.add(al.tokens());
+                spans.add(al.tokens());
                 roles.add(a.role().ordinal());
             });
         }
-        return new int[][]{TriggerExamples.LABELS.encode(n, triggerSpans, subtypes),
-                ArgumentExamples.LABELS.encode(n, argSpans, roles)};
+        return ArgumentExamples.LABELS.encode(tokens.size(), spans, roles);
     }
 
     /** Label counts of the two heads. */
@@ -125,17 +130,7 @@ public final class EncoderTuner {
 
     /** Role BIO labels per token of the document for one event's arguments: what a primed query of it asks. */
     public static int[] eventRoleLabels(EventMention event, TokenTable tokens) {
-        List<ArgumentMention> arguments = new ArrayList<>(event.arguments());
-        arguments.sort(Comparator.comparingInt((ArgumentMention a) -> -a.span().length()));
-        List<TokenSpan> spans = new ArrayList<>();
-        List<Integer> roles = new ArrayList<>();
-        for (ArgumentMention a : arguments) {
-            SpanAligner.toTokens(tokens, a.span()).ifPresent(al -> {
-                spans.add(al.tokens());
-                roles.add(a.role().ordinal());
-            });
-        }
-        return ArgumentExamples.LABELS.encode(tokens.size(), spans, roles);
+        return roleLabels(event.arguments(), tokens);
     }
 
     /**
