@@ -107,9 +107,6 @@ public final class BertEncoder implements AutoCloseable {
         for (int i = 0; i < windows.size(); i++) {
             byLength.computeIfAbsent(windows.get(i).length, k -> new ArrayList<>()).add(i);
         }
-        if (byLength.size() <= 1) {
-            return encodeEqualLengths(windows);
-        }
         float[][][][] out = new float[layers.size()][windows.size()][][];
         for (List<Integer> group : byLength.values()) {
             float[][][][] part = encodeEqualLengths(group.stream().map(windows::get).toList());
