@@ -33,10 +33,7 @@ class FinetuneCommandTest {
     void tunesResumesAndTrainsATaggerOnTheTunedLayers(@TempDir Path dir) throws Exception {
         BatchCommandsTest.writeCorpus(dir, 6);
         Path out = dir.resolve("tuned.bin");
-        BatchCommandsTest.Run r = BatchCommandsTest.cli("finetune", "--data", dir.resolve("data").toString(),
-                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
-                "--layer", "2", "--tune", "1", "--epochs", "2", "--out", out.toString(), "--no-ner", "--no-depparse",
-                "--no-cache", "--threads", "1");
+        BatchCommandsTest.Run r = BatchCommandsTest.cli(tinyFinetune(dir, out, 2));
         assertEquals(ExitCodes.SOME_INPUTS_FAILED, r.exit(), "the broken training file is reported: " + r.err());
         assertTrue(r.out().contains("tuned layers 2-2 (epoch "), r.out());
         LayerWeights tuned;
@@ -52,10 +49,7 @@ class FinetuneCommandTest {
 
         // Stopped after epoch 1 and resumed, the run ends with the same weights as the run straight through.
         Path split = dir.resolve("split.bin");
-        String[] splitArgs = {"finetune", "--data", dir.resolve("data").toString(),
-                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
-                "--layer", "2", "--tune", "1", "--epochs", "2", "--out", split.toString(), "--no-ner", "--no-depparse",
-                "--no-cache", "--threads", "1"};
+        String[] splitArgs = tinyFinetune(dir, split, 2);
         BatchCommandsTest.Run first = BatchCommandsTest.cli(concat(splitArgs, "--stop-after", "1"));
         assertTrue(first.out().contains("stopped after epoch 1 of 2"), first.out());
         assertTrue(!Files.exists(split), "no output before the last epoch");
@@ -63,10 +57,7 @@ class FinetuneCommandTest {
         assertTrue(rest.err().contains("resuming after epoch 1"), rest.err());
         assertEquals(org.casie.io.Sha256.hex(Files.readAllBytes(out)), org.casie.io.Sha256.hex(Files.readAllBytes(split)));
 
-        BatchCommandsTest.Run other = BatchCommandsTest.cli("finetune", "--data", dir.resolve("data").toString(),
-                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
-                "--layer", "2", "--tune", "1", "--epochs", "2", "--seed", "7", "--resume", "--out", out.toString(),
-                "--no-ner", "--no-depparse", "--no-cache", "--threads", "1");
+        BatchCommandsTest.Run other = BatchCommandsTest.cli(tinyFinetune(dir, out, 2, "--seed", "7", "--resume"));
         assertEquals(ExitCodes.BAD_DATA, other.exit(), other.err());
         assertTrue(other.err().contains("the checkpoint is of other settings or data"), other.err());
 
@@ -88,10 +79,7 @@ class FinetuneCommandTest {
     void primedArgumentQueriesTrainAThirdHead(@TempDir Path dir) throws Exception {
         BatchCommandsTest.writeCorpus(dir, 6);
         Path out = dir.resolve("primed.bin");
-        BatchCommandsTest.Run r = BatchCommandsTest.cli("finetune", "--data", dir.resolve("data").toString(),
-                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
-                "--layer", "2", "--tune", "1", "--epochs", "1", "--primed-arguments", "markers", "--out",
-                out.toString(), "--no-ner", "--no-depparse", "--no-cache", "--threads", "1");
+        BatchCommandsTest.Run r = BatchCommandsTest.cli(tinyFinetune(dir, out, 1, "--primed-arguments", "markers"));
         assertEquals(ExitCodes.SOME_INPUTS_FAILED, r.exit(), "the broken training file is reported: " + r.err());
         assertTrue(r.err().contains("primed role"), r.err());
         JsonNode report = new ObjectMapper().readTree(dir.resolve("primed.bin.json").toFile());
@@ -103,6 +91,14 @@ class FinetuneCommandTest {
                 "--primed-arguments", "both", "--out", out.toString());
         assertEquals(ExitCodes.BAD_DATA, bad.exit(), bad.err());
         assertTrue(bad.err().contains("--primed-arguments must be none, markers or prompt"), bad.err());
+    }
+
+    /** finetune on the fixture corpus in {@code dir}: layer 2 tuned over layer 1, cheap annotations, one thread. */
+    private static String[] tinyFinetune(Path dir, Path out, int epochs, String... extra) {
+        return concat(new String[]{"finetune", "--data", dir.resolve("data").toString(),
+                "--train", dir.resolve("train.txt").toString(), "--dev", dir.resolve("dev.txt").toString(),
+                "--layer", "2", "--tune", "1", "--epochs", String.valueOf(epochs), "--out", out.toString(), "--no-ner",
+                "--no-depparse", "--no-cache", "--threads", "1"}, extra);
     }
 
     private static String[] concat(String[] a, String... b) {
