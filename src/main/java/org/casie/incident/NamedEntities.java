@@ -367,6 +367,13 @@ public final class NamedEntities {
             while (last > i && (t.pos(last - 1).equals("POS") || t.word(last - 1).matches("\\p{Punct}+"))) {
                 last--;
             }
+            if (tag.equals("ORGANIZATION") && last == j && j < t.size() && JOB_TITLES.contains(t.word(j).toLowerCase(Locale.ROOT))) {
+                // "Cloquet School District Technology Director T.J. Smith": NER takes the job's field into the
+                // organisation's name; the organisation ends before it.
+                while (last - 1 > i && JOB_FIELDS.contains(t.word(last - 1).toLowerCase(Locale.ROOT))) {
+                    last--;
+                }
+            }
             if (last > i) {
                 CharSpan span = new CharSpan(t.begin(i), t.end(last - 1));
                 String text = span.textIn(content).replaceAll("\\s+", " ");
@@ -380,6 +387,13 @@ public final class NamedEntities {
         }
         return out;
     }
+
+    /** Job titles that may follow an organisation's name with the job's field between ("Technology Director"). */
+    static final Set<String> JOB_TITLES = Set.of("director", "officer", "manager", "coordinator", "supervisor",
+            "administrator", "chief", "head", "specialist", "lead", "superintendent");
+    static final Set<String> JOB_FIELDS = Set.of("technology", "technologies", "it", "information", "security",
+            "communications", "communication", "operations", "finance", "marketing", "media", "network", "systems",
+            "technical", "computer", "data", "privacy", "compliance");
 
     /**
      * Cryptocurrencies, which NER tags as organisations or places ("$51,000 in Bitcoin"): in ransom news they are

@@ -47,6 +47,19 @@ class NamedEntitiesTest {
     }
 
     @Test
+    void aJobsFieldBeforeItsTitleIsNoPartOfTheOrganisation() {
+        String text = "Cloquet School District Technology Director Tom Smith said . Acme Security said .";
+        Map<String, String> ner = new LinkedHashMap<>();
+        ner.put("Cloquet School District Technology", "ORGANIZATION");
+        ner.put("Tom Smith", "PERSON");
+        ner.put("Acme Security", "ORGANIZATION");
+        List<String> names = NamedEntities.of(text, HandTokens.of(text, ner)).clusters().stream()
+                .map(NamedEntities.Cluster::name).toList();
+        // no title after "Acme Security": its last word stays
+        assertEquals(List.of("Cloquet School District", "Tom Smith", "Acme Security"), names);
+    }
+
+    @Test
     void cryptocurrenciesAreNoEntities() {
         String text = "The hackers demand $51,000 in Bitcoin from Atlanta .";
         NamedEntities entities = NamedEntities.of(text, HandTokens.of(text, Map.of("Bitcoin", "LOCATION",
