@@ -4,14 +4,10 @@ import org.casie.corpus.LoadedCorpus;
 import org.casie.eval.Metric;
 import org.casie.examples.AnnotatedText;
 import org.casie.tag.TextAnnotator;
-import org.casie.train.ConfigFiles;
 import org.casie.train.CrossValidation;
 import org.casie.train.TrainConfig;
 import org.casie.train.TrainingMonitor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -41,16 +37,8 @@ public final class CvCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "Folds (default ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters (JSON or YAML) overriding the defaults.")
-    Path config;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs for both networks.")
-    Integer epochs;
-
-    @Option(names = "--profile", defaultValue = "fast", paramLabel = "NAME",
-            description = "fast (no encoder) or accurate (frozen BERT-base vectors, one network per tagger; downloads "
-                    + "408 MB once). Default: ${DEFAULT-VALUE}.")
-    String profile;
+    @Mixin
+    TrainingConfigOptions training;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write the figures as JSON (with the configuration and document ids), for "
@@ -60,27 +48,9 @@ public final class CvCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        if (!profile.equals("fast") && !profile.equals("accurate")) {
-            throw new UserException("--profile must be fast or accurate, not '" + profile + "'");
-        }
-        TrainConfig base = profile.equals("accurate") ? TrainConfig.accurate() : TrainConfig.defaults();
-        TrainConfig cfg;
-        try {
-            cfg = config == null ? base : ConfigFiles.read(config, base);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
-        if (epochs != null) {
-            if (epochs < 1) {
-                throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, not " + epochs);
-            }
-            cfg = cfg.withEpochs(epochs);
-        }
+        TrainConfig cfg = training.resolve();
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
         List<AnnotatedText> texts;
         TextAnnotator annotator = new TextAnnotator(cfg.model(), common.cacheDir(), common.threads());

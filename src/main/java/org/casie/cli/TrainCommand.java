@@ -37,19 +37,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     BundleOutput output;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters (JSON or YAML) overriding the defaults.")
-    Path config;
+    @Mixin
+    TrainingConfigOptions training;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default from config: 42).")
     Long seed;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs for both networks.")
-    Integer epochs;
-
-    @Option(names = "--profile", defaultValue = "fast", paramLabel = "NAME",
-            description = "fast (no encoder) or accurate (frozen BERT-base vectors; downloads 408 MB once). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String profile;
 
     @Option(names = "--resume", description = "Continue an interrupted run from its last completed epochs (the checkpoint "
             + "in MODEL.checkpoint/, written after every epoch); needs the same data and options. The result equals "
@@ -170,25 +162,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig resolveConfig() {
-        if (!profile.equals("fast") && !profile.equals("accurate")) {
-            throw new UserException("--profile must be fast or accurate, not '" + profile + "'");
-        }
-        TrainConfig base = profile.equals("accurate") ? TrainConfig.accurate() : TrainConfig.defaults();
-        TrainConfig cfg;
-        try {
-            cfg = config == null ? base : ConfigFiles.read(config, base);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
-        try {
-            if (seed != null) {
-                cfg = cfg.withSeed(seed);
-            }
-            if (epochs != null) {
-                cfg = cfg.withEpochs(epochs);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--epochs: " + e.getMessage());
+        TrainConfig cfg = training.resolve();
+        if (seed != null) {
+            cfg = cfg.withSeed(seed);
         }
         return tunedEncoder == null ? cfg : TunedEncoderOption.apply(cfg, tunedEncoder);
     }

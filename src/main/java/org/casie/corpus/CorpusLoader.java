@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -38,22 +39,7 @@ public final class CorpusLoader {
      * {@code *.ann} unless a {@code .json} of the same name sits beside it.
      */
     public static List<Path> goldFiles(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> Files.isRegularFile(f) && isGold(f)).forEach(files::add);
-                } catch (IOException | UncheckedIOException e) {
-                    throw new CorpusException("cannot list " + p + ": " + e.getMessage());
-                }
-            } else if (Files.exists(p)) {
-                files.add(p);
-            } else {
-                throw new CorpusException("no such file or directory: " + p);
-            }
-        }
-        files.sort(Comparator.comparing((Path f) -> f.getFileName().toString()).thenComparing(Path::toString));
-        return files;
+        return filesUnder(paths, CorpusLoader::isGold);
     }
 
     private static boolean isGold(Path f) {
@@ -78,11 +64,16 @@ public final class CorpusLoader {
 
     /** Every {@code *.json} under each path (files or directories, recursively), sorted by name. */
     public static List<Path> jsonFiles(List<Path> paths) {
+        return filesUnder(paths, f -> f.toString().endsWith(".json"));
+    }
+
+    /** The files given, and those under each directory given (recursively) that {@code wanted} accepts, sorted by name. */
+    private static List<Path> filesUnder(List<Path> paths, Predicate<Path> wanted) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json")).forEach(files::add);
+                    s.filter(f -> Files.isRegularFile(f) && wanted.test(f)).forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {
                     throw new CorpusException("cannot list " + p + ": " + e.getMessage());
                 }
