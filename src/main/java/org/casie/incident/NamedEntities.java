@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * The article's named organisations, people and places (CoreNLP NER runs), with name variants merged into one
  * entity each: case and possessives ("CityComp", "Citycomp's"), an acronym and its expansion ("SMF", "Sutter
- * Medical Foundation"), a name and its tail ("Smith", "John Smith"), corporate suffixes ("Acme", "Acme Inc.").
+ * Medical Foundation"), a name and its tail ("Smith", "John Smith"; not after "of": "Bank of America" is not
+ * America), corporate suffixes ("Acme", "Acme Inc.").
  */
 public final class NamedEntities {
 
@@ -342,6 +343,7 @@ public final class NamedEntities {
 
     private static List<Run> runs(String content, TokenTable t) {
         List<Run> out = new ArrayList<>();
+        Map<String, Integer> wordCounts = null;
         int i = 0;
         while (i < t.size()) {
             String tag = t.ner(i);
@@ -367,6 +369,18 @@ public final class NamedEntities {
             while (last > i && (t.pos(last - 1).equals("POS") || t.word(last - 1).matches("\\p{Punct}+"))) {
                 last--;
             }
+            if (tag.equals("ORGANIZATION") && last - i >= 2 && SYSTEM_NOUNS.contains(t.word(last - 1).toLowerCase(Locale.ROOT))) {
+                if (wordCounts == null) {
+                    wordCounts = wordCounts(t);
+                }
+                boolean again = true;
+                for (int k = i; k < last - 1; k++) {
+                    again &= wordCounts.getOrDefault(t.word(k), 0) >= 2;
+                }
+                if (again) {
+                    last--; // "a Wishbone API": the organisation is Wishbone, whose name the article writes again
+                }
+            }
             if (tag.equals("ORGANIZATION") && last == j && j < t.size() && JOB_TITLES.contains(t.word(j).toLowerCase(Locale.ROOT))) {
                 // "Cloquet School District Technology Director T.J. Smith": NER takes the job's field into the
                 // organisation's name; the organisation ends before it.
@@ -386,6 +400,20 @@ public final class NamedEntities {
             i = next;
         }
         return out;
+    }
+
+    /** Systems a party is sometimes named by ("Wishbone API", "Ciphr servers"). */
+    static final Set<String> SYSTEM_NOUNS = Set.of("api", "apis", "app", "apps", "application", "server", "servers",
+            "website", "websites", "database", "databases", "system", "systems", "network", "networks", "platform",
+            "portal", "computers", "emails");
+
+    /** How often each word (as written: case counts) stands in the text. */
+    private static Map<String, Integer> wordCounts(TokenTable t) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int k = 0; k < t.size(); k++) {
+            counts.merge(t.word(k), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** Job titles that may follow an organisation's name with the job's field between ("Technology Director"). */
@@ -469,9 +497,11 @@ public final class NamedEntities {
         }
         List<String> longer = x.size() >= y.size() ? x : y;
         List<String> shorter = longer == x ? y : x;
-        // a name and its tail ("John Smith", "Smith"): the shorter is the end of the longer
-        return longer.subList(longer.size() - shorter.size(), longer.size()).equals(shorter)
-                && shorter.get(0).length() > 2;
+        // a name and its tail ("John Smith", "Smith"): the shorter is the end of the longer; not a tail after "of"
+        // ("Academy of Medicine Malaysia" is not Malaysia, "Bank of America" not America)
+        int tail = longer.size() - shorter.size();
+        return longer.subList(tail, longer.size()).equals(shorter) && shorter.get(0).length() > 2
+                && !longer.subList(0, tail).contains("of");
     }
 
     /** Lower-case words without possessives, punctuation and corporate suffixes. */

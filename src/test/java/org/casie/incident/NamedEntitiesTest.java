@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,26 @@ class NamedEntitiesTest {
                 .map(NamedEntities.Cluster::name).toList();
         // no title after "Acme Security": its last word stays
         assertEquals(List.of("Cloquet School District", "Tom Smith", "Acme Security"), names);
+    }
+
+    @Test
+    void aSystemOfANamedOrganisationIsTheOrganisation() {
+        String text = "Wishbone said it . A flaw in a Wishbone API leaked data . Acme API said . Wishbone paid .";
+        Map<String, String> ner = new LinkedHashMap<>();
+        ner.put("Wishbone API", "ORGANIZATION");
+        ner.put("Acme API", "ORGANIZATION");
+        List<String> names = NamedEntities.of(text, HandTokens.of(text, ner)).clusters().stream()
+                .map(NamedEntities.Cluster::name).toList();
+        // "Acme" is written once: "Acme API" may be a product's name, and stays whole
+        assertEquals(List.of("Wishbone", "Acme API"), names);
+    }
+
+    @Test
+    void aPlaceAfterOfIsNoVariantOfTheName() {
+        assertFalse(NamedEntities.variants("Academy of Medicine Malaysia", "Malaysia"));
+        assertFalse(NamedEntities.variants("Bank of America", "America"));
+        assertTrue(NamedEntities.variants("John Smith", "Smith"));
+        assertTrue(NamedEntities.variants("Colorado Department of Transportation", "CDOT"));
     }
 
     @Test
