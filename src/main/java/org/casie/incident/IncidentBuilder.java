@@ -33,7 +33,8 @@ import java.util.TreeMap;
  *     "Ciphr's" and "CIPHR" are Ciphr); a filler listing several ("Oracle, Volkswagen") is each of them.</li>
  * <li>A pronoun ("its", "it", "we", "our") or a definite nominal with an organisation head ("the company", "the
  *     victim company") is resolved to the most often named organisation that the article names before it (ties: the
- *     nearest), leaving out the incident's attackers and the accused; "he", "she", "his", "her" to the nearest
+ *     nearest), leaving out the incident's attackers and the accused ("the city", "the county": the place named most
+ *     often before it); "he", "she", "his", "her" to the nearest
  *     person named before. Unresolved pronouns are dropped; every other filler keeps its cleaned text.</li>
  * <li>The party an article accuses ({@link Accusations}) or names as Attacker is never a victim; a source it quotes
  *     ("according to the Denver Post", "experts at Webroot", a "(CNN)" dateline) or a malware name ("the SamSam
@@ -62,6 +63,9 @@ public final class IncidentBuilder {
             "center", "centre", "foundation", "institution", "network", "site", "website", "lender", "carrier",
             "telco", "exchange", "outlet", "ministry", "city", "county", "college", "restaurant", "hotel", "airline",
             "utility", "facility", "practice", "system", "entity", "victim", "conglomerate", "publisher");
+    /** Heads of nominals that stand for a place's government ("the city", "the county"): they refer to places. */
+    static final Set<String> PLACE_NOUNS = Set.of("city", "county", "state", "town", "village", "municipality",
+            "borough", "township", "country", "province");
     /** Words that make an appositive nominal say "the victim". */
     static final Set<String> VICTIM_CUES = Set.of("victim", "victimized", "impacted", "affected", "breached", "hacked",
             "compromised", "targeted", "attacked", "hit");
@@ -473,7 +477,8 @@ public final class IncidentBuilder {
 
         /**
          * "the county", "the hospital": an entity whose name holds the nominal's head noun ("Mecklenburg County") when
-         * the article has one, the most often named (ties: the nearest before it); else the organisation rule.
+         * the article has one, the most often named (ties: the nearest before it); for a place noun ("the city") the
+         * place named most often before it; else the organisation rule.
          */
         private NamedEntities.Cluster resolveNominal(ArgumentMention a, Set<NamedEntities.Cluster> exclude) {
             String[] words = a.text().strip().replaceAll("['\u2019]s$", "").split("\\s+");
@@ -490,6 +495,9 @@ public final class IncidentBuilder {
                     best = c;
                     bestLast = last;
                 }
+            }
+            if (best == null && PLACE_NOUNS.contains(head)) {
+                best = entities.mostNamedPlaceBefore(a.span().begin(), exclude); // "the city" after "Atlanta"
             }
             return best != null ? best : resolveOrganization(a.span(), exclude, true);
         }

@@ -87,7 +87,8 @@ public final class NamedEntities {
     private final VariantIndex index;
     private final Map<String, Optional<Cluster>> byHeadWord = new HashMap<>();
     private Map<String, List<Cluster>> byNameWord;
-    private List<MentionGroup> organizationGroups;
+    /** Per entity tag, the mention groups of its entities (built on first use). */
+    private final Map<String, List<MentionGroup>> groupsByTag = new HashMap<>();
     private final int[] runEnds;
     private final List<Cluster> organizationsByMentions;
     private final List<Run> personRuns;
@@ -129,7 +130,16 @@ public final class NamedEntities {
      * are searched together, so a query costs a binary search per group, not a look at every organisation.
      */
     public Cluster mostNamedOrganizationBefore(int offset, Set<Cluster> exclude) {
-        for (MentionGroup g : organizationGroups()) {
+        return mostNamedBefore("ORGANIZATION", offset, exclude);
+    }
+
+    /** As {@link #mostNamedOrganizationBefore}, for places ("the city" after "Atlanta"). */
+    public Cluster mostNamedPlaceBefore(int offset, Set<Cluster> exclude) {
+        return mostNamedBefore("LOCATION", offset, exclude);
+    }
+
+    private Cluster mostNamedBefore(String tag, int offset, Set<Cluster> exclude) {
+        for (MentionGroup g : groups(tag)) {
             int i = lastEndingAtOrBefore(g.ends, offset);
             while (i >= 0 && exclude.contains(g.owners.get(i))) {
                 i--;
@@ -141,24 +151,23 @@ public final class NamedEntities {
         return null;
     }
 
-    /** The mentions of the organisations named a given number of times, in text order, with their entity. */
+    /** The mentions of the entities named a given number of times, in text order, with their entity. */
     private record MentionGroup(int[] ends, List<Cluster> owners) {
     }
 
-    private List<MentionGroup> organizationGroups() {
-        if (organizationGroups == null) {
-            // one pass over the mentions, bucketed by how often their organisation is named, most named first
+    private List<MentionGroup> groups(String tag) {
+        return groupsByTag.computeIfAbsent(tag, k -> {
+            // one pass over the mentions, bucketed by how often their entity is named, most named first
             Map<Integer, List<Run>> byCount = new TreeMap<>(Comparator.reverseOrder());
             for (Run r : runs) {
                 Cluster c = clusterOf.get(r);
-                if (c.isOrganization()) {
-                    byCount.computeIfAbsent(c.runs.size(), k -> new ArrayList<>()).add(r);
+                if (c.tag().equals(tag)) {
+                    byCount.computeIfAbsent(c.runs.size(), n -> new ArrayList<>()).add(r);
                 }
             }
-            organizationGroups = byCount.values().stream()
+            return byCount.values().stream()
                     .map(g -> new MentionGroup(ends(g), g.stream().map(clusterOf::get).toList())).toList();
-        }
-        return organizationGroups;
+        });
     }
 
     /** The organisations, most often named first (ties: in order of first mention). */

@@ -248,4 +248,14 @@ class IncidentBuilderTest {
         assertEquals("Mecklenburg County", r.primaryVictim().name());
         assertEquals("the county", r.primaryVictim().mentions().get(0).text());
     }
+
+    @Test
+    void theCityIsThePlaceNamedBeforeItNotAnOrganisation() {
+        // the FBI is named more often, but a city is a place (dev article 10248 went to the FBI)
+        String text = "Hackers hit Atlanta. The FBI said the FBI would help. The city paid.";
+        Document d = doc(text, event(text, Subtype.Ransom, "hit",
+                Role.VICTIM, "The city", "Organization", 0));
+        IncidentRecord r = only(d, HandTokens.of(text, Map.of("Atlanta", "LOCATION", "FBI", "ORGANIZATION")));
+        assertEquals("Atlanta", r.primaryVictim().name());
+    }
 }
