@@ -1,30 +1,33 @@
 package org.casie.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.casie.corpus.AnnotationWriter;
 import org.casie.corpus.Document;
 import org.casie.corpus.LoadedCorpus;
+import org.casie.eval.Bootstrap;
+import org.casie.eval.EvaluationReport;
+import org.casie.eval.EventScorer;
+import org.casie.eval.HopperScoreTable;
+import org.casie.eval.IncidentScoreReport;
+import org.casie.eval.TriggerErrors;
 import org.casie.examples.AnnotatedText;
 import org.casie.examples.SpanRepair;
+import org.casie.incident.IncidentScoring;
+import org.casie.io.AtomicFiles;
 import org.casie.model.EventModel;
 import org.casie.model.ModelBundle;
 import org.casie.tag.ShippedModels;
 import org.casie.tag.TextAnnotator;
 import org.casie.train.DevEvaluation;
-import org.casie.io.AtomicFiles;
-import org.casie.eval.Bootstrap;
-import org.casie.eval.EvaluationReport;
-import org.casie.eval.TriggerErrors;
-import org.casie.eval.EventScorer;
-import org.casie.eval.HopperScoreTable;
 import picocli.CommandLine;
-import org.casie.eval.IncidentScoreReport;
-import org.casie.incident.IncidentScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code casie evaluate}: tags listed gold documents with a model and scores the result. */
@@ -68,13 +71,15 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EventModel eventModel = ModelBundle.load(ShippedModels.resolve(model)).model();
+        ModelBundle.Loaded bundle = ModelBundle.load(ShippedModels.resolve(model));
+        EventModel eventModel = bundle.model();
         if (spanRepair != null) {
             eventModel = eventModel.withSpanRepair(spanRepair);
         }
         System.err.println("span repairs: " + (eventModel.settings().spanRepair().isEmpty() ? "none"
                 : String.join(", ", eventModel.settings().spanRepair())));
         LoadedCorpus corpus = CorpusInputs.load(data, docs, common.threads());
+        warnOfTrainingDocuments(bundle.provenance(), corpus.documents());
         List<AnnotatedText> texts;
         DevEvaluation.Result result;
         double seconds;
@@ -128,5 +133,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         System.err.printf("incident records built and scored in %.2f s (%.1f%% of that tagging time)%n", recordSeconds,
                 100 * recordSeconds / Math.max(seconds, 1e-9));
         return corpus.rejectedFiles().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_INPUTS_FAILED;
+    }
+
+    /**
+     * A model scored on articles it was trained on scores high for nothing: say so (the shipped models may be trained
+     * on every CASIE article, dev included). The training ids are the provenance's {@code data.trainIds}.
+     */
+    static void warnOfTrainingDocuments(JsonNode provenance, List<Document> documents) {
+        Set<String> trained = new HashSet<>();
+        provenance.path("data").path("trainIds").forEach(id -> trained.add(id.asText()));
+        long seen = documents.stream().filter(d -> trained.contains(d.id())).count();
+        if (seen > 0) {
+            System.err.printf("warning: %d of the %d documents scored are in the model's training data: their scores "
+                    + "say how well it fits them, not how well it generalises%n", seen, documents.size());
+        }
     }
 }

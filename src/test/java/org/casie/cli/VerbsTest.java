@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.casie.cli.BatchCommandsTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +42,18 @@ class VerbsTest {
             assertTrue(Files.exists(report.resolve(f)), f);
         }
         assertTrue(r.err().contains("tagged and scored 3 documents"), r.err());
+        assertTrue(!r.err().contains("training data"), r.err()); // the tiny model records no training ids
+    }
+
+    @Test
+    void evaluateWarnsWhenTheDocumentsWereInTheModelsTrainingData() throws Exception {
+        // dev.txt lists fixture5-7; the bundle says it was trained on fixture6 and fixture7
+        Path trained = TinyBundle.write(dir.resolve("trained-on-dev.zip"),
+                Map.of("data", Map.of("trainIds", List.of("fixture0", "fixture6", "fixture7"))));
+        BatchCommandsTest.Run r = cli("evaluate", "--model", trained.toString(), "--data", data.toString(), "--docs",
+                dir.resolve("dev.txt").toString(), "--no-cache");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains("warning: 2 of the 3 documents scored are in the model's training data"), r.err());
     }
 
     @Test

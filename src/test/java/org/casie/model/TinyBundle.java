@@ -11,8 +11,13 @@ public final class TinyBundle {
     }
 
     public static Path write(Path file) throws IOException {
+        return write(file, Map.of("seed", 1));
+    }
+
+    /** The same bundle with the given provenance. */
+    public static Path write(Path file, Map<String, Object> provenance) throws IOException {
         ModelBundleTest.untrainedModel();
-        ModelBundle.save(ModelBundleTest.model, Map.of("seed", 1), file);
+        ModelBundle.save(ModelBundleTest.model, provenance, file);
         return file;
     }
 }
