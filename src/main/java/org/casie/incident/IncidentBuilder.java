@@ -571,8 +571,9 @@ public final class IncidentBuilder {
         }
 
         /**
-         * The most often named organisation or place that the title names and the article does not quote or accuse,
-         * leaving out names the article also writes in lower case ("Ransomware", "Bitcoin": words, not names).
+         * The most often named organisation or place that the title names (or names by its acronym: "CDOT") and the
+         * article does not quote or accuse, leaving out names the article also writes in lower case ("Ransomware",
+         * "Bitcoin": words, not names).
          */
         private NamedEntities.Cluster titleOrganization(Set<NamedEntities.Cluster> exclude) {
             NamedEntities.Cluster best = null;
@@ -657,9 +658,22 @@ public final class IncidentBuilder {
             return s;
         }
 
+        /** The title writes {@code name}, or an acronym of it ("CDOT computers held for ransom"). */
         private boolean inTitle(String name) {
-            return !title.isEmpty() && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(
-                    name.toLowerCase(Locale.ROOT)) + "\\b").matcher(title).find();
+            if (title.isEmpty()) {
+                return false;
+            }
+            if (java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name.toLowerCase(Locale.ROOT))
+                    + "\\b").matcher(title).find()) {
+                return true;
+            }
+            for (String word : doc.title().split("[^\\p{L}\\p{N}.]+")) {
+                if (word.length() >= 2 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(name)
+                        && NamedEntities.isAcronymOf(word, name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Entity entity(Role role, Draft d) {

@@ -258,4 +258,18 @@ class IncidentBuilderTest {
         IncidentRecord r = only(d, HandTokens.of(text, Map.of("Atlanta", "LOCATION", "FBI", "ORGANIZATION")));
         assertEquals("Atlanta", r.primaryVictim().name());
     }
+
+    @Test
+    void aTitleNamesAnOrganisationByItsAcronym() {
+        // dev article 10106: the title says CDOT, the text only "Colorado Department of Transportation"
+        String text = "State-owned computers were held for ransom . Some Colorado Department of Transportation computers "
+                + "were infected .";
+        EventMention e = event(text, Subtype.Ransom, "held", Role.VICTIM, "State-owned computers", "Device", 0);
+        Document d = new Document("d", null, text, "CDOT computers held for ransom", "2018_02_22", null, null,
+                List.of(new Hopper(0, "Same", List.of(e))));
+        TokenTable t = HandTokens.of(text, Map.of("Colorado Department of Transportation", "ORGANIZATION"));
+        TaggedArticle article = IncidentBuilder.article(d, t);
+        assertEquals("Colorado Department of Transportation", article.primaryVictim().name());
+        assertTrue(article.primaryVictim().inferred());
+    }
 }
