@@ -65,6 +65,15 @@ class VerbsTest {
     }
 
     @Test
+    void trainRefusesZeroEpochsAsAUsageErrorToo() {
+        BatchCommandsTest.Run r = cli("train", "--data", data.toString(), "--train", dir.resolve("train.txt").toString(),
+                "--out", dir.resolve("never.zip").toString(), "--epochs", "0", "--no-cache");
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().startsWith("casie: --epochs must be at least 1, not 0"), r.err());
+        assertTrue(!Files.exists(dir.resolve("never.zip")));
+    }
+
+    @Test
     void cvTrainsAndScoresEachFold() throws Exception {
         Files.write(dir.resolve("all.txt"), java.util.stream.IntStream.range(0, 8).mapToObj(i -> "fixture" + i).toList());
         BatchCommandsTest.Run r = cli("cv", "--data", data.toString(), "--docs", dir.resolve("all.txt").toString(),
