@@ -63,9 +63,8 @@ public final class IncidentBuilder {
             "center", "centre", "foundation", "institution", "network", "site", "website", "lender", "carrier",
             "telco", "exchange", "outlet", "ministry", "city", "county", "college", "restaurant", "hotel", "airline",
             "utility", "facility", "practice", "system", "entity", "victim", "conglomerate", "publisher");
-    /** Heads of nominals that stand for a place's government ("the city", "the county"): they refer to places. */
-    static final Set<String> PLACE_NOUNS = Set.of("city", "county", "state", "town", "village", "municipality",
-            "borough", "township", "country", "province");
+    /** The organisation nouns ({@link #ORG_NOUNS}) that stand for a place's government: "the city" refers to a place. */
+    static final Set<String> PLACE_NOUNS = Set.of("city", "county");
     /** Words that make an appositive nominal say "the victim". */
     static final Set<String> VICTIM_CUES = Set.of("victim", "victimized", "impacted", "affected", "breached", "hacked",
             "compromised", "targeted", "attacked", "hit");
@@ -149,6 +148,8 @@ public final class IncidentBuilder {
         private Entity articleVictim;
         private final LocalDate articleDate;
         private final String title;
+        /** The title's words in capitals ("CDOT"): acronyms it may name an organisation by. */
+        private final List<String> titleAcronyms = new ArrayList<>();
         private Map<String, List<List<String>>> accusedPhrasesByWord;
         private Entity accusedParty;
         private boolean accusedPartyFound;
@@ -160,6 +161,11 @@ public final class IncidentBuilder {
             this.accusations = Accusations.of(tokens);
             this.articleDate = ValueNormalizer.articleDate(doc.date());
             this.title = doc.title() == null ? "" : doc.title().toLowerCase(Locale.ROOT);
+            for (String word : this.title.isEmpty() ? new String[0] : doc.title().split("[^\\p{L}\\p{N}.]+")) {
+                if (word.length() >= 2 && word.equals(word.toUpperCase(Locale.ROOT))) {
+                    titleAcronyms.add(word);
+                }
+            }
             for (NamedEntities.Cluster c : entities.clusters()) {
                 for (NamedEntities.Run r : c.runs()) {
                     if (accusations.accuses(r)) {
@@ -667,9 +673,8 @@ public final class IncidentBuilder {
                     + "\\b").matcher(title).find()) {
                 return true;
             }
-            for (String word : doc.title().split("[^\\p{L}\\p{N}.]+")) {
-                if (word.length() >= 2 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(name)
-                        && NamedEntities.isAcronymOf(word, name)) {
+            for (String acronym : titleAcronyms) {
+                if (!acronym.equals(name) && NamedEntities.isAcronymOf(acronym, name)) {
                     return true;
                 }
             }
