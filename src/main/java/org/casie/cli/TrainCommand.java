@@ -200,7 +200,9 @@ public final class TrainCommand implements Callable<Integer> {
                 System.out.println(HopperProgress.line(epoch, loss, devF1, best));
                 return;
             }
-            String status = String.format("%s ep%d loss %.3f dev %.1f%s", task, epoch, loss, devF1, best ? "*" : "");
+            // Without a dev set (fixed-epoch training on every article) there is no F1 to show, only the loss.
+            String status = Double.isNaN(devF1) ? String.format("%s ep%d loss %.3f", task, epoch, loss)
+                    : String.format("%s ep%d loss %.3f dev %.1f%s", task, epoch, loss, devF1, best ? "*" : "");
             if (task.equals("trigger")) {
                 triggerStatus = status;
             } else {

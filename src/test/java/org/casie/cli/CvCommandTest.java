@@ -72,6 +72,8 @@ class CvCommandTest {
         assertEquals(0, train.exit(), train.err());
         assertEquals(report.get("mean"), org.casie.model.ModelBundle.provenance(bundle).get("crossValidation").get("mean"));
         assertTrue(!train.err().contains("not the same set"), train.err());
+        // With no dev set the epoch lines show the loss alone, not a NaN F1.
+        assertTrue(train.out().contains("trigger ep1 loss ") && !train.out().contains("NaN"), train.out());
         BatchCommandsTest.Run inspect = BatchCommandsTest.cli("inspect", bundle.toString());
         assertEquals(0, inspect.exit(), inspect.err());
         assertTrue(inspect.out().contains("\"crossValidation\"") && inspect.out().contains("6 ids (--ids lists them)"),
