@@ -34,7 +34,9 @@ import java.util.TreeMap;
  * <li>A pronoun ("its", "it", "we", "our") or a definite nominal with an organisation head ("the company", "the
  *     victim company") is resolved to the most often named organisation that the article names before it (ties: the
  *     nearest), leaving out the incident's attackers and the accused ("the city", "the county": the place named most
- *     often before it); "he", "she", "his", "her" to the nearest
+ *     often before it); an attacker's pronoun or nominal leaves out the incident's named victims and the
+ *     organisations set beside a victim nominal, and an attacker's "we" is never resolved; "he", "she", "his",
+ *     "her" to the nearest
  *     person named before. Unresolved pronouns are dropped; every other filler keeps its cleaned text.</li>
  * <li>The party an article accuses ({@link Accusations}) or names as Attacker is never a victim; a source it quotes
  *     ("according to the Denver Post", "experts at Webroot", a "(CNN)" dateline) or a malware name ("the SamSam
@@ -54,6 +56,7 @@ public final class IncidentBuilder {
             Role.DISCOVERER, Role.RELEASER, Role.TRUSTED_ENTITY);
     static final Set<Subtype> ATTACKS = EnumSet.of(Subtype.Databreach, Subtype.Ransom, Subtype.Phishing);
     private static final Set<String> ORG_PRONOUNS = Set.of("it", "its", "itself", "we", "us", "our", "ours");
+    private static final Set<String> FIRST_PERSON = Set.of("we", "us", "our", "ours");
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "himself", "she", "her", "herself");
     /** Heads of nominals that stand for an organisation ("the company", "the victim firm"). */
     static final Set<String> ORG_NOUNS = Set.of("company", "firm", "organization", "organisation", "provider",
@@ -274,10 +277,21 @@ public final class IncidentBuilder {
             Set<NamedEntities.Cluster> notVictims = new HashSet<>(attackers);
             notVictims.addAll(accused);
             notVictims.addAll(articleAttackers);
+            // Likewise an attacker's pronoun or nominal ("We", "the company") never resolves to a party the article
+            // names as this incident's victim or sets beside a victim nominal ("Ciphr, the victim company").
+            Set<NamedEntities.Cluster> notAttackers = new HashSet<>(victimCues);
+            for (EventMention e : events) {
+                for (ArgumentMention a : e.arguments()) {
+                    if (a.role() == Role.VICTIM) {
+                        notAttackers.addAll(partiesIn(a));
+                    }
+                }
+            }
+            notAttackers.removeAll(attackers);
             Map<Role, Map<String, Draft>> drafts = new TreeMap<>();
             for (EventMention e : events) {
                 for (ArgumentMention a : e.arguments()) {
-                    add(drafts, a, a.role() == Role.ATTACKER ? Set.of() : notVictims);
+                    add(drafts, a, a.role() == Role.ATTACKER ? notAttackers : notVictims);
                 }
             }
             Map<String, Draft> victims = drafts.getOrDefault(Role.VICTIM, new LinkedHashMap<>());
@@ -357,7 +371,11 @@ public final class IncidentBuilder {
                 }
                 String lower = a.text().toLowerCase(Locale.ROOT).strip();
                 if (NameText.isPronounsOnly(a.text())) {
-                    NamedEntities.Cluster c = ORG_PRONOUNS.contains(lower) ? resolveOrganization(a.span(), exclude, false)
+                    // "We" tagged as the attacker is a group speaking for itself (or the speaker mistagged): never
+                    // the organisation named most before it, which is the victim or a source.
+                    boolean speaker = a.role() == Role.ATTACKER && FIRST_PERSON.contains(lower);
+                    NamedEntities.Cluster c = speaker ? null
+                            : ORG_PRONOUNS.contains(lower) ? resolveOrganization(a.span(), exclude, false)
                             : PERSON_PRONOUNS.contains(lower) ? resolvePerson(a.span()) : null;
                     if (c != null) {
                         merge(role, c, a, mention, confidence, true);

@@ -128,6 +128,29 @@ class IncidentBuilderTest {
         assertEquals("Zeta Group", r.primaryAttacker().name());
     }
 
+    @Test
+    void anAttackersPronounNeverResolvesToTheIncidentsVictim() {
+        // "We" is Acme speaking; tagged as the attacker it must not make Acme attack itself.
+        String text = "Acme Corp was phished. We were targeted, Acme Corp said.";
+        Document d = doc(text, event(text, Subtype.Phishing, "phished",
+                Role.VICTIM, "Acme Corp", "Organization", 0,
+                Role.ATTACKER, "We", "Organization", 0));
+        IncidentRecord r = only(d, HandTokens.of(text, Map.of("Acme Corp", "ORGANIZATION")));
+        assertEquals("Acme Corp", r.primaryVictim().name());
+        assertNull(r.primaryAttacker(), r.roles().toString());
+        // Nor to another organisation named before it.
+        String quoted = "Zeta Labs found that Acme Corp was phished. We were targeted, Acme Corp said.";
+        r = only(doc(quoted, event(quoted, Subtype.Phishing, "phished", Role.VICTIM, "Acme Corp", "Organization", 0,
+                Role.ATTACKER, "We", "Organization", 0)),
+                HandTokens.of(quoted, Map.of("Acme Corp", "ORGANIZATION", "Zeta Labs", "ORGANIZATION")));
+        assertNull(r.primaryAttacker(), r.roles().toString());
+        // A nominal attacker does not resolve to the named victim either.
+        String nominal = "Acme Corp was hacked. The company that attacked it is unknown.";
+        r = only(doc(nominal, event(nominal, Subtype.Databreach, "hacked", Role.VICTIM, "Acme Corp", "Organization", 0,
+                Role.ATTACKER, "The company", "Organization", 0)), HandTokens.of(nominal, Map.of("Acme Corp", "ORGANIZATION")));
+        assertTrue(r.primaryAttacker() == null || !r.primaryAttacker().name().equals("Acme Corp"), r.roles().toString());
+    }
+
     /** "Acme blames Zeta for the leak .": blames -> Acme (nsubj), Zeta (obj), leak (obl). */
     @Test
     void theAccusedPartyIsNeverAVictimAndIsTheInferredAttacker() {
