@@ -64,7 +64,8 @@ final class TokenTableCodec {
         }
         CRC32 crc = new CRC32();
         crc.update(data, 0, data.length - 8);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        // The body ends where the checksum starts: it is never read as content.
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, data.length - 8));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a token table");
         }
@@ -72,13 +73,21 @@ final class TokenTableCodec {
         if (stored != crc.getValue()) {
             throw new IOException("checksum mismatch");
         }
+        try {
+            return body(in, data.length);
+        } catch (java.io.EOFException e) {
+            throw new IOException("truncated: the entry ends inside its content"); // EOFException has no message
+        }
+    }
+
+    private static TokenTable body(DataInputStream in, int entryLength) throws IOException {
         // A checksum is no proof of a sane entry: every count and index is checked against what the entry can
         // hold before anything is allocated or looked up.
-        String[] strings = new String[count(in.readInt(), data.length / 2, "strings")];
+        String[] strings = new String[count(in.readInt(), entryLength / 2, "strings")];
         for (int i = 0; i < strings.length; i++) {
             strings[i] = in.readUTF();
         }
-        int n = count(in.readInt(), data.length / 36, "tokens");
+        int n = count(in.readInt(), entryLength / 36, "tokens");
         int[] sentence = new int[n], begin = new int[n], end = new int[n], head = new int[n];
         String[] word = new String[n], lemma = new String[n], pos = new String[n], ner = new String[n],
                 relation = new String[n];
