@@ -267,27 +267,22 @@ public final class IncidentBuilder {
             List<EventMention> events = h.events();
             Subtype subtype = events.get(0).subtype();
             Set<NamedEntities.Cluster> attackers = new HashSet<>();
+            // An attacker's pronoun or nominal ("We", "the company") never resolves to a party the article names as
+            // this incident's victim or sets beside a victim nominal ("Ciphr, the victim company").
+            Set<NamedEntities.Cluster> notAttackers = new HashSet<>(victimCues);
             for (EventMention e : events) {
                 for (ArgumentMention a : e.arguments()) {
                     if (a.role() == Role.ATTACKER) {
                         attackers.addAll(partiesIn(a));
-                    }
-                }
-            }
-            Set<NamedEntities.Cluster> notVictims = new HashSet<>(attackers);
-            notVictims.addAll(accused);
-            notVictims.addAll(articleAttackers);
-            // Likewise an attacker's pronoun or nominal ("We", "the company") never resolves to a party the article
-            // names as this incident's victim or sets beside a victim nominal ("Ciphr, the victim company").
-            Set<NamedEntities.Cluster> notAttackers = new HashSet<>(victimCues);
-            for (EventMention e : events) {
-                for (ArgumentMention a : e.arguments()) {
-                    if (a.role() == Role.VICTIM) {
+                    } else if (a.role() == Role.VICTIM) {
                         notAttackers.addAll(partiesIn(a));
                     }
                 }
             }
             notAttackers.removeAll(attackers);
+            Set<NamedEntities.Cluster> notVictims = new HashSet<>(attackers);
+            notVictims.addAll(accused);
+            notVictims.addAll(articleAttackers);
             Map<Role, Map<String, Draft>> drafts = new TreeMap<>();
             for (EventMention e : events) {
                 for (ArgumentMention a : e.arguments()) {
