@@ -93,6 +93,37 @@ public final class EventModel {
         return new EventModel(settings, features, triggers, arguments, newHoppers);
     }
 
+    /**
+     * The same model for tagging and evaluation: its taggers predict with padding-free twins of the networks
+     * ({@link PaddingFreeGraph}), so an article's events do not depend on what it is batched with, and
+     * {@link #extractAll} batches many articles together. The networks themselves are kept, to be saved.
+     */
+    public EventModel forInference() {
+        return new EventModel(settings, features, triggers.forInference(), arguments.forInference(), hoppers);
+    }
+
+    /**
+     * Tags many documents, as {@link #extract} tags each. A model {@link #forInference for inference} predicts their
+     * sentences together, in batches of similar length that may run on {@code parallel}'s threads (the caller
+     * waits), with the same events as one at a time; a model being trained tags them one by one.
+     */
+    public List<Document> extractAll(List<AnnotatedText> texts, java.util.concurrent.Executor parallel) {
+        if (triggers.paddingFreeNetworks() == null) {
+            return texts.stream().map(this::extract).toList();
+        }
+        List<List<PredictedTrigger>> found = triggers.tagAll(texts, parallel);
+        List<List<List<PredictedArgument>>> args = arguments.tagAll(texts, found, parallel);
+        List<Document> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            AnnotatedText text = texts.get(i);
+            long clock = StageClock.start();
+            out.add(assemble(text.document(), text.tokens(), found.get(i), args.get(i),
+                    new StretchGrouping(hopperGrouping())));
+            StageClock.stop(StageClock.Stage.ASSEMBLY, clock);
+        }
+        return out;
+    }
+
     /** Tags a document's content; the returned document keeps its metadata with predicted hoppers. */
     public Document extract(AnnotatedText text) {
         List<PredictedTrigger> found = triggers.tag(text);

@@ -274,7 +274,7 @@ public final class ModelBundle {
             List<ComputationGraph> argumentNets = members(entries, "argument", features,
                     features.denseSize() + ArgumentExamples.EXTRA, settings, ArgumentTagger.heads(entityTypes.size()), where);
             EventModel model = EventModel.of(settings, features, triggerNets, argumentNets, entityTypes,
-                    constraints).withHoppers(hoppers(entries, where));
+                    constraints).withHoppers(hoppers(entries, where)).forInference();
             return new Loaded(model, json(entries, "provenance.json", where), manifest);
         } catch (ModelBundleException e) {
             throw e;

@@ -1,7 +1,12 @@
 package org.casie.model;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -79,6 +84,36 @@ public final class StageClock {
         long now = System.nanoTime();
         c.nanos[stage.ordinal()].add(now - start);
         return now;
+    }
+
+    /**
+     * Runs every task, on {@code parallel}'s threads (with this thread's clock bound there too) or, without an
+     * executor or with one task, here; returns when all are done, rethrowing the first failure.
+     */
+    public static void runAll(List<Runnable> tasks, Executor parallel) {
+        if (parallel == null || tasks.size() < 2) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        StageClock clock = BOUND.get();
+        List<CompletableFuture<Void>> futures = new ArrayList<>(tasks.size());
+        for (Runnable task : tasks) {
+            futures.add(CompletableFuture.runAsync(clock == null ? task : () -> clock.timing(() -> {
+                task.run();
+                return null;
+            }), parallel));
+        }
+        try {
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** Seconds per stage so far. */

@@ -3,6 +3,7 @@ package org.casie.tag;
 import org.casie.corpus.Document;
 import org.casie.incident.TaggedArticle;
 import org.casie.corpus.Problem;
+import org.casie.model.StageClock;
 import org.casie.tag.io.Article;
 import org.casie.tag.io.ArticleReadException;
 import org.casie.tag.io.ArticleReader;
@@ -20,17 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Tags many files with one extractor on a pool of threads. Files go in windows of a few: memory is bounded by
- * the window, not the number of files; outputs are written as each file finishes (an interrupted run keeps
- * them, {@link Options#skipExisting} resumes it); the listener hears of each file in input order.
+ * Tags many files with one extractor on a pool of threads. Files go in groups ({@link #groupSize}): a group's
+ * articles are read and annotated side by side, then share the networks' batches; memory is bounded by the group,
+ * not the number of files; outputs are written as each group finishes (an interrupted run keeps them,
+ * {@link Options#skipExisting} resumes it); the listener hears of each file in input order.
  *
  * <p>A file that cannot be read or tagged is listed in {@link Outcome#failed} and the batch goes on; an output
  * that cannot be written stops the batch ({@link UncheckedIOException}).
@@ -93,18 +92,51 @@ public final class BatchTagger {
     private record Result(TaggedArticle article, String error, boolean skipped) {
     }
 
-    private final Function<Document, TaggedArticle> extractor;
+    /** Tags a group of documents on a pool of threads, each in its slot ({@link EventExtractor#extractIncidentsAll}). */
+    @FunctionalInterface
+    interface GroupTagging {
+        List<EventExtractor.Attempt> tagAll(List<Document> documents, ExecutorService pool);
+    }
+
+    private final GroupTagging extractor;
     private final Options options;
     private final ArticleReader reader = new ArticleReader();
 
     public BatchTagger(EventExtractor extractor, Options options) {
-        this(extractor::extractIncidents, options);
+        this(extractor::extractIncidentsAll, options);
     }
 
-    /** Any tagging function in place of an extractor (tests make it fail on chosen articles). */
+    /** Any tagging function in place of an extractor, one document at a time (tests make it fail on chosen articles). */
     BatchTagger(Function<Document, TaggedArticle> extractor, Options options) {
+        this((documents, pool) -> {
+            EventExtractor.Attempt[] out = new EventExtractor.Attempt[documents.size()];
+            List<Runnable> tasks = new ArrayList<>();
+            for (int i = 0; i < out.length; i++) {
+                int d = i;
+                tasks.add(() -> {
+                    try {
+                        out[d] = new EventExtractor.Attempt(extractor.apply(documents.get(d)), null);
+                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                        out[d] = new EventExtractor.Attempt(null, e);
+                    }
+                });
+            }
+            StageClock.runAll(tasks, pool);
+            return List.of(out);
+        }, options);
+    }
+
+    private BatchTagger(GroupTagging extractor, Options options) {
         this.extractor = extractor;
         this.options = options;
+    }
+
+    /**
+     * Articles tagged together: their sentences share the networks' batches (fewer, fuller calls). Events do not
+     * depend on the group (padding-free networks), so its size only trades memory for speed.
+     */
+    static int groupSize(int threads) {
+        return Math.max(16, 2 * threads);
     }
 
     public Outcome run(List<Path> files, Listener listener) throws InterruptedException {
@@ -118,17 +150,15 @@ public final class BatchTagger {
         ThroughputReport report = new ThroughputReport(files.size(), start);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
-            int window = Math.max(2, 2 * options.threads());
+            int window = groupSize(options.threads());
             for (int from = 0; from < files.size(); from += window) {
-                List<Path> chunk = files.subList(from, Math.min(files.size(), from + window));
-                List<Future<Result>> futures = new ArrayList<>();
-                for (Path f : chunk) {
-                    String problem = checkOutputs(f, ids, inputs);
-                    futures.add(problem != null ? CompletableFuture.completedFuture(new Result(null, problem, false))
-                            : pool.submit(() -> tagOne(f, listener)));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
                 }
+                List<Path> chunk = files.subList(from, Math.min(files.size(), from + window));
+                Result[] results = tagGroup(chunk, ids, inputs, pool, listener);
                 for (int i = 0; i < chunk.size(); i++) {
-                    Result r = get(futures.get(i));
+                    Result r = results[i];
                     if (r.error != null) {
                         failed.add(r.error);
                     } else if (r.skipped) {
@@ -148,6 +178,72 @@ public final class BatchTagger {
             pool.shutdownNow();
         }
         return new Outcome(tagged, skipped, List.copyOf(failed), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Reads the group's files, tags the readable ones together, writes their outputs; one result per file. */
+    private Result[] tagGroup(List<Path> chunk, Map<String, Path> ids, Set<Path> inputs, ExecutorService pool,
+                              Listener listener) {
+        Result[] results = new Result[chunk.size()];
+        Document[] documents = new Document[chunk.size()];
+        List<Runnable> reads = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            int f = i;
+            String problem = checkOutputs(chunk.get(f), ids, inputs);
+            if (problem != null) {
+                results[f] = new Result(null, problem, false);
+                continue;
+            }
+            reads.add(() -> {
+                Path file = chunk.get(f);
+                boolean stdin = TagInputs.isStdin(file);
+                if (!stdin && options.skipExisting() && alreadyDone(ArticleReader.idOf(file.getFileName().toString()))) {
+                    results[f] = new Result(null, null, true);
+                    return;
+                }
+                try {
+                    Article article = stdin ? reader.read(options.stdin(), "stdin") : reader.read(file);
+                    article.warnings().forEach(listener::warning);
+                    documents[f] = article.document();
+                } catch (ArticleReadException e) {
+                    results[f] = new Result(null, e.getMessage(), false);
+                }
+            });
+        }
+        StageClock.runAll(reads, pool);
+        List<Integer> readable = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (documents[i] != null) {
+                readable.add(i);
+            }
+        }
+        List<EventExtractor.Attempt> attempts = extractor.tagAll(readable.stream().map(i -> documents[i]).toList(), pool);
+        List<Runnable> writes = new ArrayList<>();
+        for (int k = 0; k < readable.size(); k++) {
+            int f = readable.get(k);
+            EventExtractor.Attempt a = attempts.get(k);
+            Path file = chunk.get(f);
+            if (a.failure() != null) {
+                // A file the pipeline cannot handle is skipped and listed like an unreadable one; the batch goes on.
+                // A stack overflow unwinds to its task and leaves the JVM usable; running out of memory does not, and
+                // is prevented by bounds (groups, long-run placeholders, the 20 MB limit), not caught.
+                listener.crashed(file, a.failure());
+                results[f] = new Result(null, file + ": cannot be tagged (" + Problem.oneLine(String.valueOf(a.failure()), 200)
+                        + "); run with --verbose for details and report it", false);
+                continue;
+            }
+            results[f] = new Result(a.article(), null, false);
+            writes.add(() -> {
+                try {
+                    for (OutputWriter w : options.writers()) {
+                        w.write(a.article(), options.out());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // cannot write the output: the run cannot go on
+                }
+            });
+        }
+        StageClock.runAll(writes, pool);
+        return results;
     }
 
     /**
@@ -174,33 +270,6 @@ public final class BatchTagger {
         return null;
     }
 
-    private Result tagOne(Path file, Listener listener) {
-        boolean stdin = TagInputs.isStdin(file);
-        if (!stdin && options.skipExisting() && alreadyDone(ArticleReader.idOf(file.getFileName().toString()))) {
-            return new Result(null, null, true);
-        }
-        try {
-            Article article = stdin ? reader.read(options.stdin(), "stdin") : reader.read(file);
-            article.warnings().forEach(listener::warning);
-            TaggedArticle tagged = extractor.apply(article.document());
-            for (OutputWriter w : options.writers()) {
-                w.write(tagged, options.out());
-            }
-            return new Result(tagged, null, false);
-        } catch (ArticleReadException e) {
-            return new Result(null, e.getMessage(), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot write the output: the run cannot go on
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            // A file the pipeline cannot handle is skipped and listed like an unreadable one; the batch goes on.
-            // A stack overflow unwinds to here and leaves the JVM usable; running out of memory does not, and is
-            // prevented by bounds (windows, long-run placeholders, the 20 MB limit), not caught.
-            listener.crashed(file, e);
-            return new Result(null, file + ": cannot be tagged (" + Problem.oneLine(String.valueOf(e), 200)
-                    + "); run with --verbose for details and report it", false);
-        }
-    }
-
     /** Every output of a finished article exists (each is written whole, by rename). */
     private boolean alreadyDone(String id) {
         if (options.out() == null || options.writers().isEmpty()) {
@@ -214,16 +283,5 @@ public final class BatchTagger {
             }
         }
         return true;
-    }
-
-    private static Result get(Future<Result> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause()); // an Error such as OutOfMemoryError, reported as its cause
-        }
     }
 }

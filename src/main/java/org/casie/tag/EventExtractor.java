@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The library entry point: loads a model bundle once and turns article text into CASIE events.
@@ -96,13 +98,86 @@ public final class EventExtractor implements AutoCloseable {
 
     /** Tags {@code document}'s content, as {@link #extract(Document)} does, and builds an incident record per hopper. */
     public TaggedArticle extractIncidents(Document document) {
-        return clock.timing(() -> {
-            Tagged tagged = tag(document);
-            long start = StageClock.start();
-            TaggedArticle article = IncidentBuilder.article(tagged.document(), tagged.tokens());
-            StageClock.stop(StageClock.Stage.INCIDENTS, start);
-            return article;
-        });
+        return clock.timing(() -> withIncidents(tag(document)));
+    }
+
+    /** What became of one document of {@link #extractIncidentsAll}: its article, or why it could not be tagged. */
+    public record Attempt(TaggedArticle article, Throwable failure) {
+    }
+
+    /**
+     * Tags many documents, as {@link #extractIncidents(Document)} tags each, with the same events: each is annotated
+     * on {@code pool} (CoreNLP, BERT), then the networks run over the sentences of all of them together, in batches
+     * of similar length on the pool's threads. A document the pipeline cannot handle fails alone, in its slot.
+     *
+     * @param pool threads for the work (the caller waits; it must not be one of them), or {@code null} for this one
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public List<Attempt> extractIncidentsAll(List<Document> documents, ExecutorService pool) {
+        return clock.timing(() -> tagAll(documents, pool));
+    }
+
+    private List<Attempt> tagAll(List<Document> documents, ExecutorService pool) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        int n = documents.size();
+        Attempt[] out = new Attempt[n];
+        AnnotatedText[] texts = new AnnotatedText[n];
+        List<Runnable> annotate = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int doc = i;
+            annotate.add(() -> {
+                Document d = documents.get(doc);
+                if (TextWindows.of(d.content(), windowChars).size() > 1) {
+                    out[doc] = attempt(() -> withIncidents(tag(d))); // a long article, window by window
+                    return;
+                }
+                try {
+                    texts[doc] = annotator.annotate(d);
+                } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                    out[doc] = new Attempt(null, e);
+                }
+            });
+        }
+        StageClock.runAll(annotate, pool);
+        List<Integer> ready = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (texts[i] != null) {
+                ready.add(i);
+            }
+        }
+        List<Document> tagged;
+        try {
+            tagged = model.extractAll(ready.stream().map(i -> texts[i]).toList(), pool);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // Something in the shared batches broke: tag each document alone, so that only the culprit fails.
+            for (int i : ready) {
+                out[i] = attempt(() -> withIncidents(new Tagged(model.extract(texts[i]), texts[i].tokens())));
+            }
+            return List.of(out);
+        }
+        for (int k = 0; k < ready.size(); k++) {
+            int i = ready.get(k);
+            Document events = tagged.get(k);
+            out[i] = attempt(() -> withIncidents(new Tagged(events, texts[i].tokens())));
+        }
+        return List.of(out);
+    }
+
+    private static Attempt attempt(Supplier<TaggedArticle> work) {
+        try {
+            return new Attempt(work.get(), null);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            return new Attempt(null, e);
+        }
+    }
+
+    private static TaggedArticle withIncidents(Tagged tagged) {
+        long start = StageClock.start();
+        TaggedArticle article = IncidentBuilder.article(tagged.document(), tagged.tokens());
+        StageClock.stop(StageClock.Stage.INCIDENTS, start);
+        return article;
     }
 
     /** Where this extractor's tagging time went, once {@link StageClock#enable() enabled}. */

@@ -54,11 +54,7 @@ public final class DevEvaluation {
 
     /** The model's documents for {@code texts}, in order. */
     public static List<Document> predict(EventModel model, List<AnnotatedText> texts) {
-        List<Document> predicted = new ArrayList<>(texts.size());
-        for (AnnotatedText t : texts) {
-            predicted.add(model.extract(t));
-        }
-        return predicted;
+        return model.extractAll(texts, null);
     }
 
     public static Result evaluate(EventModel model, List<AnnotatedText> dev) {

@@ -64,7 +64,23 @@ class EndToEndTrainingTest {
         Path bundle = dir.resolve("model.zip");
         ModelBundle.save(outcome.model(), java.util.Map.of("test", true), bundle);
         EventModel loaded = ModelBundle.load(bundle).model();
-        assertEquals(tag(outcome.model(), dev), tag(loaded, dev));
+        // A loaded model predicts with padding-free networks (PaddingFreeGraph), as the trained one does for inference.
+        assertEquals(tag(outcome.model().forInference(), dev), tag(loaded, dev));
+    }
+
+    /** Articles tagged together, their sentences sharing batches on two threads, get the events each gets alone. */
+    @Test
+    void taggingManyArticlesTogetherGivesEachArticlesOwnEvents(@TempDir Path dir) throws Exception {
+        Path bundle = dir.resolve("model.zip");
+        ModelBundle.save(outcome.model(), java.util.Map.of("test", true), bundle);
+        EventModel loaded = ModelBundle.load(bundle).model();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            assertEquals(tag(loaded, dev), loaded.extractAll(dev, pool));
+            assertEquals(tag(loaded, dev), loaded.extractAll(dev, null));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The same seed gives bit-identical weights, whether the two networks train side by side (2 threads) or in turn (1). */
