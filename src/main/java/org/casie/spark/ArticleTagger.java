@@ -16,8 +16,11 @@ import org.casie.tag.io.ArticleReadException;
 import org.casie.tag.io.ArticleReader;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Tags a partition of articles ({@link #INPUT} rows) into {@link #RESULT} rows: the article's events and incident records, or the
@@ -51,40 +54,73 @@ public final class ArticleTagger implements MapPartitionsFunction<Row, Row> {
         this.cacheDir = cacheDir;
     }
 
+    /** Rows tagged together, their sentences sharing the networks' batches (as {@code tag} groups its files). */
+    static final int GROUP = 16;
+
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         ArticleReader reader = new ArticleReader();
         return new Iterator<>() {
+            private final ArrayDeque<Row> tagged = new ArrayDeque<>();
+
             @Override
             public boolean hasNext() {
-                return rows.hasNext();
+                return !tagged.isEmpty() || rows.hasNext();
             }
 
             @Override
             public Row next() {
-                return tag(rows.next(), reader);
+                if (tagged.isEmpty()) {
+                    List<Row> group = new ArrayList<>(GROUP);
+                    while (group.size() < GROUP && rows.hasNext()) {
+                        group.add(rows.next());
+                    }
+                    if (group.isEmpty()) {
+                        throw new NoSuchElementException();
+                    }
+                    tagged.addAll(tag(group, reader));
+                }
+                return tagged.removeFirst();
             }
         };
     }
 
-    private Row tag(Row in, ArticleReader reader) {
-        String id = in.getString(0);
-        String source = in.getString(1);
-        String title = in.getString(3);
-        String date = in.getString(4);
-        try {
-            Document doc = document(in, reader);
-            EventExtractor extractor = ExtractorHolder.get(model, cacheDir);
-            TaggedArticle tagged = extractor.extractIncidents(doc);
-            Document events = tagged.document();
-            return RowFactory.create(id, source, events.title(), events.date(), EventRows.of(events),
-                    IncidentRows.of(tagged), null);
-        } catch (ArticleReadException e) {
-            return RowFactory.create(id, source, title, date, null, null, e.getMessage());
-        } catch (RuntimeException | IOException e) {
-            return RowFactory.create(id, source, title, date, null, null,
-                    "cannot be tagged (" + Problem.oneLine(String.valueOf(e), 200) + ")");
+    /** One result row per input row, in order. */
+    private List<Row> tag(List<Row> group, ArticleReader reader) {
+        Row[] out = new Row[group.size()];
+        List<Integer> readable = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            Row in = group.get(i);
+            try {
+                documents.add(document(in, reader));
+                readable.add(i);
+            } catch (ArticleReadException e) {
+                out[i] = failed(in, e.getMessage());
+            } catch (RuntimeException | IOException e) {
+                out[i] = failed(in, "cannot be tagged (" + Problem.oneLine(String.valueOf(e), 200) + ")");
+            }
         }
+        if (!documents.isEmpty()) {
+            List<EventExtractor.Attempt> attempts = ExtractorHolder.get(model, cacheDir).extractIncidentsAll(documents, null);
+            for (int k = 0; k < readable.size(); k++) {
+                Row in = group.get(readable.get(k));
+                EventExtractor.Attempt a = attempts.get(k);
+                if (a.failure() != null) {
+                    out[readable.get(k)] = failed(in, "cannot be tagged (" + Problem.oneLine(String.valueOf(a.failure()), 200) + ")");
+                    continue;
+                }
+                TaggedArticle article = a.article();
+                Document events = article.document();
+                out[readable.get(k)] = RowFactory.create(in.getString(0), in.getString(1), events.title(), events.date(),
+                        EventRows.of(events), IncidentRows.of(article), null);
+            }
+        }
+        return List.of(out);
+    }
+
+    private static Row failed(Row in, String reason) {
+        return RowFactory.create(in.getString(0), in.getString(1), in.getString(3), in.getString(4), null, null, reason);
     }
 
     private static Document document(Row in, ArticleReader reader) throws IOException, ArticleReadException {
