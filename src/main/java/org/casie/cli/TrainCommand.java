@@ -116,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
             } finally {
                 removeHook(interrupted);
             }
-            devResult = DevEvaluation.evaluate(outcome.model(), devTexts);
+            devResult = DevEvaluation.evaluate(outcome.model().forInference(), devTexts); // as `evaluate` will score it
         } finally {
             annotator.close();
         }

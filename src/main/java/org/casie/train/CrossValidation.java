@@ -93,7 +93,7 @@ public final class CrossValidation {
                     + test.size() + " test documents");
             EventModel model = new EventTrainer(config, monitor).train(train, dev, threads).model();
             List<Document> gold = test.stream().map(AnnotatedText::document).toList();
-            List<Document> predicted = DevEvaluation.predict(model, test);
+            List<Document> predicted = DevEvaluation.predict(model.forInference(), test); // as a saved model tags
             EventScorer.Scores s = EventScorer.score(gold, predicted);
             Map<Metric, Double> f1 = new EnumMap<>(Metric.class);
             for (Metric m : Metric.values()) {
