@@ -70,6 +70,28 @@ class ConcurrentTaggingTest {
         }
     }
 
+    /** A group of articles whose sentences share the networks' batches, on a pool or not, gets each article's own events. */
+    @Test
+    void aGroupTaggedTogetherGivesEachArticleItsOwnEvents() {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < TEXTS.size(); i++) {
+            docs.add(Document.ofText("a" + i, TEXTS.get(i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (ExecutorService threads : java.util.Arrays.asList(pool, null)) {
+                List<EventExtractor.Attempt> group = extractor.extractIncidentsAll(docs, threads);
+                assertEquals(docs.size(), group.size());
+                for (int i = 0; i < docs.size(); i++) {
+                    assertEquals(null, group.get(i).failure(), "article " + i);
+                    assertEquals(tag(i), new AnnotationWriter().toJson(group.get(i).article().document()), "article " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static String tag(int i) {
         return new AnnotationWriter().toJson(extractor.extract(Document.ofText("a" + i, TEXTS.get(i))));
     }
