@@ -8,7 +8,6 @@ import org.casie.eval.SpanCounts;
 import org.casie.examples.AnnotatedText;
 import org.casie.model.EventModel;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
