@@ -115,11 +115,7 @@ public final class EventModel {
         List<List<List<PredictedArgument>>> args = arguments.tagAll(texts, found, parallel);
         List<Document> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            AnnotatedText text = texts.get(i);
-            long clock = StageClock.start();
-            out.add(assemble(text.document(), text.tokens(), found.get(i), args.get(i),
-                    new StretchGrouping(hopperGrouping())));
-            StageClock.stop(StageClock.Stage.ASSEMBLY, clock);
+            out.add(assembleTimed(texts.get(i), found.get(i), args.get(i)));
         }
         return out;
     }
@@ -127,7 +123,12 @@ public final class EventModel {
     /** Tags a document's content; the returned document keeps its metadata with predicted hoppers. */
     public Document extract(AnnotatedText text) {
         List<PredictedTrigger> found = triggers.tag(text);
-        List<List<PredictedArgument>> args = arguments.tag(text, found);
+        return assembleTimed(text, found, arguments.tag(text, found));
+    }
+
+    /** The text's CASIE records from its predictions, with hoppers, timed as assembly. */
+    private Document assembleTimed(AnnotatedText text, List<PredictedTrigger> found,
+                                   List<List<PredictedArgument>> args) {
         long clock = StageClock.start();
         Document out = assemble(text.document(), text.tokens(), found, args, new StretchGrouping(hopperGrouping()));
         StageClock.stop(StageClock.Stage.ASSEMBLY, clock);

@@ -113,13 +113,7 @@ public final class BatchTagger {
             List<Runnable> tasks = new ArrayList<>();
             for (int i = 0; i < out.length; i++) {
                 int d = i;
-                tasks.add(() -> {
-                    try {
-                        out[d] = new EventExtractor.Attempt(extractor.apply(documents.get(d)), null);
-                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
-                        out[d] = new EventExtractor.Attempt(null, e);
-                    }
-                });
+                tasks.add(() -> out[d] = EventExtractor.Attempt.of(() -> extractor.apply(documents.get(d))));
             }
             StageClock.runAll(tasks, pool);
             return List.of(out);

@@ -103,6 +103,18 @@ public final class EventExtractor implements AutoCloseable {
 
     /** What became of one document of {@link #extractIncidentsAll}: its article, or why it could not be tagged. */
     public record Attempt(TaggedArticle article, Throwable failure) {
+
+        /**
+         * Runs {@code work}: a failure of the pipeline on one document (including a stack overflow, which unwinds
+         * and leaves the JVM usable) is kept as that document's; running out of memory is not caught.
+         */
+        public static Attempt of(Supplier<TaggedArticle> work) {
+            try {
+                return new Attempt(work.get(), null);
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                return new Attempt(null, e);
+            }
+        }
     }
 
     /**
@@ -130,7 +142,7 @@ public final class EventExtractor implements AutoCloseable {
             annotate.add(() -> {
                 Document d = documents.get(doc);
                 if (TextWindows.of(d.content(), windowChars).size() > 1) {
-                    out[doc] = attempt(() -> withIncidents(tag(d))); // a long article, window by window
+                    out[doc] = Attempt.of(() -> withIncidents(tag(d))); // a long article, window by window
                     return;
                 }
                 try {
@@ -153,24 +165,16 @@ public final class EventExtractor implements AutoCloseable {
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             // Something in the shared batches broke: tag each document alone, so that only the culprit fails.
             for (int i : ready) {
-                out[i] = attempt(() -> withIncidents(new Tagged(model.extract(texts[i]), texts[i].tokens())));
+                out[i] = Attempt.of(() -> withIncidents(new Tagged(model.extract(texts[i]), texts[i].tokens())));
             }
             return List.of(out);
         }
         for (int k = 0; k < ready.size(); k++) {
             int i = ready.get(k);
             Document events = tagged.get(k);
-            out[i] = attempt(() -> withIncidents(new Tagged(events, texts[i].tokens())));
+            out[i] = Attempt.of(() -> withIncidents(new Tagged(events, texts[i].tokens())));
         }
         return List.of(out);
-    }
-
-    private static Attempt attempt(Supplier<TaggedArticle> work) {
-        try {
-            return new Attempt(work.get(), null);
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            return new Attempt(null, e);
-        }
     }
 
     private static TaggedArticle withIncidents(Tagged tagged) {
