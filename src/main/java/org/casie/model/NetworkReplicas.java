@@ -1,8 +1,10 @@
 package org.casie.model;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -24,10 +26,24 @@ public final class NetworkReplicas {
     /** This thread's replica of {@code net}. */
     public static ComputationGraph of(ComputationGraph net) {
         return replica(net, n -> {
-            ComputationGraph copy = new ComputationGraph(n.getConfiguration().clone());
+            ComputationGraph copy = new ComputationGraph(configuration(n));
             copy.init(n.params(), false);
             return copy;
         });
+    }
+
+    /**
+     * A copy of {@code net}'s configuration with its topological order: DL4J's {@code clone()} drops it and sorts
+     * again, and the order decides the parameter layout ({@link PaddingFreeGraph} fixes one of its own).
+     */
+    static ComputationGraphConfiguration configuration(ComputationGraph net) {
+        ComputationGraphConfiguration original = net.getConfiguration();
+        ComputationGraphConfiguration copy = original.clone();
+        if (original.getTopologicalOrder() != null && original.getTopologicalOrderStr() != null) {
+            copy.setTopologicalOrder(original.getTopologicalOrder().clone());
+            copy.setTopologicalOrderStr(new ArrayList<>(original.getTopologicalOrderStr()));
+        }
+        return copy;
     }
 
     /** This thread's replica of {@code net}. */

@@ -10,7 +10,10 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The same network, with outputs that do not depend on what a sequence is batched with.
@@ -21,7 +24,10 @@ import java.util.Map;
  * {@code Bidirectional(CONCAT, LSTM)} becomes a forward LSTM beside a backward LSTM between two mask-aware
  * {@link MaskedReversal} (each row reversed over its own length only), concatenated as before, with the
  * very same weights. A padded sequence then gets exactly the outputs it gets alone, so batches may mix articles and
- * lengths freely. For inference: the original network is left as it is.
+ * lengths freely.
+ *
+ * <p>The twin's parameters are laid out as the original's, and it holds the very same array: training the twin
+ * trains the original, which is what a bundle saves (and its optimizer state has the same layout too).
  */
 public final class PaddingFreeGraph {
 
@@ -31,7 +37,7 @@ public final class PaddingFreeGraph {
     /**
      * @param maskInput the network input whose mask marks each row's real time steps (every input of a tagger
      *                  batch carries the same mask)
-     * @return a new network over copies of {@code net}'s weights, or {@code net} itself when it has no
+     * @return a new network over {@code net}'s own parameter array, or {@code net} itself when it has no
      *         bidirectional layer
      */
     public static ComputationGraph of(ComputationGraph net, String maskInput) {
@@ -62,20 +68,46 @@ public final class PaddingFreeGraph {
             }
         }
         g.setOutputs(conf.getNetworkOutputs().toArray(new String[0]));
-        ComputationGraph out = new ComputationGraph(g.build());
-        out.init();
+        ComputationGraphConfiguration twin = g.build();
+        // DL4J lays parameters out in topological order, and its own sort may order the heads otherwise: fix the
+        // order to the original's, each BiLSTM's place taken by its parts (forward, then backward).
+        List<String> order = new ArrayList<>();
+        for (String name : conf.getTopologicalOrderStr()) {
+            if (isBidirectional(vertices.get(name))) {
+                order.addAll(List.of(name + "-fwd", name + "-reversed", name + "-bwd", name + "-bwd-restored"));
+            }
+            order.add(name);
+        }
+        twin.setTopologicalOrderStr(order);
+        twin.setTopologicalOrder(IntStream.range(0, order.size()).toArray());
+        requireSameLayout(net, twin);
+        ComputationGraph out = new ComputationGraph(twin);
+        out.init(net.params(), false); // shares the array: no copy, and updates reach both
+        return out;
+    }
+
+    /**
+     * Checks that {@code twin}'s flat parameters line up with {@code net}'s: a fresh twin given every parameter of
+     * {@code net} by name must have the same flat vector (DL4J orders them by the graph's topological order).
+     */
+    private static void requireSameLayout(ComputationGraph net, ComputationGraphConfiguration twin) {
+        ComputationGraph copy = new ComputationGraph(twin);
+        copy.init();
+        Map<String, GraphVertex> vertices = net.getConfiguration().getVertices();
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
             Map<String, INDArray> params = layer.paramTable();
             if (isBidirectional(vertices.get(name))) {
                 // Bidirectional names its parameters "f" + the LSTM's name for the forward one, "b" + ... backward.
-                params.forEach((key, value) -> out.getLayer(name + (key.startsWith("f") ? "-fwd" : "-bwd"))
-                        .setParam(key.substring(1), value.dup()));
+                params.forEach((key, value) -> copy.getLayer(name + (key.startsWith("f") ? "-fwd" : "-bwd"))
+                        .setParam(key.substring(1), value));
             } else {
-                params.forEach((key, value) -> out.getLayer(name).setParam(key, value.dup()));
+                params.forEach((key, value) -> copy.getLayer(name).setParam(key, value));
             }
         }
-        return out;
+        if (!copy.params().equals(net.params())) {
+            throw new IllegalStateException("the padding-free twin orders its parameters unlike the network");
+        }
     }
 
     private static boolean isBidirectional(GraphVertex v) {

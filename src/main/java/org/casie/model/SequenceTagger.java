@@ -63,6 +63,14 @@ abstract class SequenceTagger {
         return nets.get(0);
     }
 
+    /**
+     * The network that predicts: {@link #network()}'s padding-free twin when this tagger has them (it shares its
+     * weights, so training it trains the network), the network itself otherwise.
+     */
+    public ComputationGraph predictor() {
+        return paddingFree == null ? nets.get(0) : paddingFree.get(0);
+    }
+
     /** Every network whose probabilities are averaged (one unless this is an ensemble). */
     public List<ComputationGraph> networks() {
         return nets;

@@ -136,17 +136,21 @@ public final class EventTrainer {
                 features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA,
                 settings.argumentContextDimension(),
                 settings.contextProjection(), ArgumentTagger.heads(entityTypes.size()), config.seed() + 1);
-        TriggerTagger triggerTagger = new TriggerTagger(triggerNet, triggerExamples, EventModel.BATCH,
+        TriggerTagger padded = new TriggerTagger(triggerNet, triggerExamples, EventModel.BATCH,
                 settings.repairs().forTrigger());
-        ArgumentTagger argumentTagger = new ArgumentTagger(argumentNet, argumentExamples, constraints, EventModel.BATCH,
+        ArgumentTagger paddedArguments = new ArgumentTagger(argumentNet, argumentExamples, constraints, EventModel.BATCH,
                 settings.repairs().forArgument());
+        // Padding-free twins share the networks' weights: they learn and score dev, the networks are what a bundle saves.
+        TriggerTagger triggerTagger = config.paddingFree() ? padded.forInference() : padded;
+        ArgumentTagger argumentTagger = config.paddingFree() ? paddedArguments.forInference() : paddedArguments;
         List<Document> devGold = dev.stream().map(AnnotatedText::document).toList();
 
         // If one network fails, the other stops at its next minibatch instead of training on in the background.
         AtomicBoolean failed = new AtomicBoolean();
-        TaskTrainer triggerTrainer = new TaskTrainer("trigger", triggerNet, TriggerTagger.HEADS, monitor, checkpoints,
-                failed::get);
-        TaskTrainer argumentTrainer = new TaskTrainer("argument", argumentNet, ArgumentTagger.heads(entityTypes.size()),
+        TaskTrainer triggerTrainer = new TaskTrainer("trigger", triggerTagger.predictor(), TriggerTagger.HEADS, monitor,
+                checkpoints, failed::get);
+        TaskTrainer argumentTrainer = new TaskTrainer("argument", argumentTagger.predictor(),
+                ArgumentTagger.heads(entityTypes.size()),
                 monitor, checkpoints, failed::get);
         CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
                 triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),

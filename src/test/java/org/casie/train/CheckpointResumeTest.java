@@ -31,7 +31,7 @@ class CheckpointResumeTest {
     private static final AnnotatorConfig CHEAP = new AnnotatorConfig(false, false);
     private static final NetworkConfig TINY = new NetworkConfig(8, 4, 8, 1, 0.2, 1e-2, 1e-5);
     static final TrainConfig CONFIG = new TrainConfig(new ModelSettings(CHEAP, 0, 0, 80, 1, TINY, TINY, null, 0), 5, 3, 3, 3, 8,
-            HopperConfig.defaults().withEpochs(2), 0.9, 0.5); // averaged weights and sampled negatives must resume too
+            HopperConfig.defaults().withEpochs(2), 0.9, 0.5, true); // averaged weights, sampled negatives, padding-free twins
 
     private static List<AnnotatedText> train;
     private static List<AnnotatedText> dev;

@@ -27,7 +27,7 @@ class EndToEndTrainingTest {
     private static final AnnotatorConfig CHEAP = new AnnotatorConfig(false, false);
     private static final NetworkConfig SMALL = new NetworkConfig(16, 8, 24, 1, 0.1, 1e-2, 0);
     static final TrainConfig CONFIG = new TrainConfig(new ModelSettings(CHEAP, 0, 0, 80, 1, SMALL, SMALL, null, 0), 7, 12, 12,
-            12, 8, HopperConfig.defaults().withEpochs(5), 0, 1);
+            12, 8, HopperConfig.defaults().withEpochs(5), 0, 1, true);
 
     private static List<AnnotatedText> train;
     private static List<AnnotatedText> dev;
