@@ -136,12 +136,12 @@ public final class EventTrainer {
                 features.prefixes().size(), features.suffixes().size(), dense + ArgumentExamples.EXTRA,
                 settings.argumentContextDimension(),
                 settings.contextProjection(), ArgumentTagger.heads(entityTypes.size()), config.seed() + 1);
-        TriggerTagger padded = new TriggerTagger(triggerNet, triggerExamples, EventModel.BATCH,
+        TriggerTagger paddedTriggers = new TriggerTagger(triggerNet, triggerExamples, EventModel.BATCH,
                 settings.repairs().forTrigger());
-        ArgumentTagger paddedArguments = new ArgumentTagger(argumentNet, argumentExamples, constraints, EventModel.BATCH,
-                settings.repairs().forArgument());
+        ArgumentTagger paddedArguments = new ArgumentTagger(argumentNet, argumentExamples, constraints,
+                EventModel.BATCH, settings.repairs().forArgument());
         // Padding-free twins share the networks' weights: they learn and score dev, the networks are what a bundle saves.
-        TriggerTagger triggerTagger = config.paddingFree() ? padded.forInference() : padded;
+        TriggerTagger triggerTagger = config.paddingFree() ? paddedTriggers.forInference() : paddedTriggers;
         ArgumentTagger argumentTagger = config.paddingFree() ? paddedArguments.forInference() : paddedArguments;
         List<Document> devGold = dev.stream().map(AnnotatedText::document).toList();
 
@@ -150,8 +150,7 @@ public final class EventTrainer {
         TaskTrainer triggerTrainer = new TaskTrainer("trigger", triggerTagger.predictor(), TriggerTagger.HEADS, monitor,
                 checkpoints, failed::get);
         TaskTrainer argumentTrainer = new TaskTrainer("argument", argumentTagger.predictor(),
-                ArgumentTagger.heads(entityTypes.size()),
-                monitor, checkpoints, failed::get);
+                ArgumentTagger.heads(entityTypes.size()), monitor, checkpoints, failed::get);
         CompletableFuture<TaskTrainer.Result> triggers = CompletableFuture.supplyAsync(() ->
                 triggerTrainer.fit(triggerData, config.batchSize(), config.maxEpochs(), config.patience(), config.seed(),
                         config.weightAveraging(), config.triggerNegatives(),

@@ -73,10 +73,6 @@ public record TrainConfig(ModelSettings model, long seed, int maxEpochs, int arg
         return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging, share, paddingFree);
     }
 
-    public TrainConfig withPaddingFree(boolean free) {
-        return new TrainConfig(model, seed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging, triggerNegatives, free);
-    }
-
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(model, newSeed, maxEpochs, argumentMaxEpochs, patience, batchSize, hoppers, weightAveraging, triggerNegatives, paddingFree);
     }
