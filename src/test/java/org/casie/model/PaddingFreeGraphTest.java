@@ -28,6 +28,11 @@ class PaddingFreeGraphTest {
         return SequenceNetworkBuilder.build(c, 30, 10, 10, 3, 0, 0, HEADS, 7);
     }
 
+    /** The accurate profile's shape: one BiLSTM over a projection of 12-wide contextual vectors merged in. */
+    private static ComputationGraph contextNetwork() {
+        return SequenceNetworkBuilder.build(new NetworkConfig(8, 4, 6, 1, 0.3, 1e-3, 1e-5), 30, 10, 10, 3, 12, 5, HEADS, 9);
+    }
+
     private static SequenceFeatures sequence(Random r, int length) {
         int[] words = new int[length], prefixes = new int[length], suffixes = new int[length];
         float[][] dense = new float[length][3];
@@ -143,9 +148,7 @@ class PaddingFreeGraphTest {
 
     @Test
     void withContextualVectorsTheTwinPredictsAsTheNetworkDoes() {
-        // The accurate profile's shape: a projection of contextual vectors merged in, one layer.
-        ComputationGraph net = SequenceNetworkBuilder.build(new NetworkConfig(8, 4, 6, 1, 0.3, 1e-3, 1e-5), 30, 10, 10,
-                3, 12, 5, HEADS, 9);
+        ComputationGraph net = contextNetwork();
         ComputationGraph free = PaddingFreeGraph.of(net, SequenceNetworkBuilder.WORDS);
         Random r = new Random(4);
         SequenceFeatures plain = sequence(r, 7);
@@ -167,8 +170,7 @@ class PaddingFreeGraphTest {
 
     @Test
     void theTwinSharesTheNetworksWeights() {
-        ComputationGraph net = SequenceNetworkBuilder.build(new NetworkConfig(8, 4, 6, 1, 0.3, 1e-3, 1e-5), 30, 10, 10,
-                3, 12, 5, HEADS, 9); // one layer, with contextual vectors
+        ComputationGraph net = contextNetwork();
         ComputationGraph free = PaddingFreeGraph.of(net, SequenceNetworkBuilder.WORDS);
         assertEquals(net.params(), free.params());
         net.params().addi(0.5); // seen through the twin: one array
